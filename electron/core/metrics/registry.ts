@@ -1,0 +1,29 @@
+import type { SectionName } from '../../../shared/snapshot/sections.js';
+import type { Reader } from '../snapshot/reader.js';
+import { reader as containers } from './containers/reader.js';
+import { reader as cpu } from './cpu/reader.js';
+import { reader as disks } from './disks/reader.js';
+import { reader as host } from './host/reader.js';
+import { reader as memory, swapReader as swap } from './memory/reader.js';
+import { reader as network } from './network/reader.js';
+import { reader as ports } from './ports/reader.js';
+import { reader as processes } from './processes/reader.js';
+import { reader as sensors } from './sensors/reader.js';
+import { reader as services } from './services/reader.js';
+import { reader as users } from './users/reader.js';
+
+/** Every section's reader: the one list a new metric is added to. */
+export const READERS: { readonly [K in SectionName]: Reader<K, never> } = {
+  host,
+  cpu,
+  memory,
+  swap,
+  disks,
+  network,
+  ports,
+  processes,
+  users,
+  sensors,
+  services,
+  containers,
+};

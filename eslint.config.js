@@ -1,0 +1,47 @@
+// Lint config: typescript-eslint's recommended rules plus the runtime boundaries of the architecture:
+// shared/ is pure (no Node, no Electron), the core/CLI/server never touch Electron, the renderer only
+// reaches shared/.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = builtinModules.flatMap((m) => [m, `${m}/*`]);
+const noNode = { group: ['node:*', ...nodeBuiltins], message: 'This code runs in a browser too: no Node APIs.' };
+const noElectron = { group: ['electron', 'electron/*'], message: 'Electron-free code: no electron imports.' };
+const noRenderer = { group: ['**/renderer/**'], message: 'Data flows one way: nothing imports the renderer.' };
+const noElectronDir = {
+  group: ['**/electron/**'],
+  message: 'shared/ and renderer/ never import from electron/ (main, core, cli, server).',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'coverage/', 'test/fixtures/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noNode, noElectron, noRenderer, noElectronDir] }],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noNode, noElectron, noElectronDir] }] },
+  },
+  prettier,
+);
