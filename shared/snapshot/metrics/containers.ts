@@ -32,7 +32,12 @@ export const ContainersSection = z.object({
   available: z.boolean(),
   reason: z.string().nullable(),
   engine: z
-    .object({ name: z.string(), version: z.string(), api_version: z.string().nullable(), endpoint: z.string() })
+    .object({
+      name: z.string(),
+      version: z.string(),
+      api_version: z.string().nullable(),
+      endpoint: z.string(),
+    })
     .nullable(),
   total: z.number().int().nonnegative(),
   running: z.number().int().nonnegative(),

@@ -7,7 +7,9 @@ export const HostSection = z.object({
   fqdn: z.string().nullable(),
   os: z.object({
     platform: z.string().describe('Node platform id: linux, darwin, win32, freebsd…'),
-    name: z.string().describe('Distribution or product name, e.g. "Debian GNU/Linux", "macOS", "Windows 11 Pro"'),
+    name: z
+      .string()
+      .describe('Distribution or product name, e.g. "Debian GNU/Linux", "macOS", "Windows 11 Pro"'),
     version: z.string(),
     codename: z.string().nullable(),
     id: z.string().nullable().describe('os-release ID on Linux (debian, ubuntu…), null elsewhere'),

@@ -9,7 +9,10 @@ export const ProcessInfo = z.object({
   name: z.string(),
   command: z.string().describe('Full command line, secrets redacted'),
   state: z.string(),
-  cpu_percent: z.number().nonnegative().describe('Share of one core (can exceed 100 on several cores), as top shows it'),
+  cpu_percent: z
+    .number()
+    .nonnegative()
+    .describe('Share of one core (can exceed 100 on several cores), as top shows it'),
   memory_percent: z.number().min(0).max(100),
   rss_bytes: Bytes,
   threads: z.number().int().nonnegative().nullable(),
@@ -18,7 +21,15 @@ export const ProcessInfo = z.object({
 export type ProcessInfo = z.infer<typeof ProcessInfo>;
 
 /** Process states counted in a snapshot. */
-export const ProcessState = z.enum(['running', 'sleeping', 'disk_sleep', 'idle', 'stopped', 'zombie', 'other']);
+export const ProcessState = z.enum([
+  'running',
+  'sleeping',
+  'disk_sleep',
+  'idle',
+  'stopped',
+  'zombie',
+  'other',
+]);
 export type ProcessState = z.infer<typeof ProcessState>;
 
 /** Totals by state, zombies listed, and the top N by CPU and by memory. */
@@ -27,7 +38,9 @@ export const ProcessesSection = z.object({
   threads_total: z.number().int().nonnegative().nullable(),
   by_state: z.record(ProcessState, z.number().int().nonnegative()),
   zombies: z.array(z.object({ pid: z.number().int(), ppid: z.number().int().nullable(), name: z.string() })),
-  cpu_basis: z.enum(['window', 'lifetime']).describe('window: CPU % over the sampling window; lifetime: since start'),
+  cpu_basis: z
+    .enum(['window', 'lifetime'])
+    .describe('window: CPU % over the sampling window; lifetime: since start'),
   top_n: z.number().int().positive(),
   top_cpu: z.array(ProcessInfo),
   top_memory: z.array(ProcessInfo),

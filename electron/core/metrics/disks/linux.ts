@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { DisksSection, Filesystem } from '../../../../shared/snapshot/metrics/disks.js';
+import { listDir, readText } from '../../os/files.js';
+import type { ReaderContext } from '../../snapshot/reader.js';
+import {
+  diskIoEntries,
+  parseDiskstats,
+  parseMountinfo,
+  selectDevices,
+  selectFilesystems,
+  type DiskSample,
+  type MountEntry,
+} from './parse.js';
+import { boundedStatfs, filesystemEntry } from './statfs.js';
+
+// Long enough for a slow but alive NFS/SMB server, short enough that a dead one does not eat the
+// section's whole timeout.
+const STATFS_TIMEOUT_MS = 1500;
+
+/** Reads the I/O counters of the whole block devices (procfs and sysfs only, no child process). */
+export async function readDiskSample(ctx: ReaderContext): Promise<DiskSample> {
+  const [stats, block] = await Promise.all([
+    readText(join(ctx.procRoot, 'diskstats')),
+    listDir(join(ctx.sysRoot, 'block')),
+  ]);
+  const atMs = performance.now();
+  return { atMs, devices: selectDevices(parseDiskstats(stats ?? ''), new Set(block)) };
+}
+
+// Device names behind `major:minor` never change while the machine runs.
+const deviceNames = new Map<string, string | null>();
+
+/** The source to show: the kernel's name for the device when mountinfo only says `/dev/root`. */
+async function deviceOf(ctx: ReaderContext, m: MountEntry): Promise<string> {
+  if (m.source !== '/dev/root') return m.source;
+  const key = `${ctx.sysRoot}\0${m.devno}`;
+  if (!deviceNames.has(key)) {
+    const uevent = await readText(join(ctx.sysRoot, 'dev', 'block', m.devno, 'uevent'));
+    const name = /^DEVNAME=(.+)$/m.exec(uevent ?? '')?.[1] ?? null;
+    deviceNames.set(key, name ? `/dev/${name}` : null);
+  }
+  return deviceNames.get(key) ?? m.source;
+}
+
+/** Mounted filesystems with their sizes; ones whose statfs fails or hangs are left out. */
+export async function readFilesystems(ctx: ReaderContext): Promise<Filesystem[]> {
+  const text = await readText(join(ctx.procRoot, 'self', 'mountinfo'));
+  const mounts = selectFilesystems(parseMountinfo(text ?? ''));
+  const entries = await Promise.all(
+    mounts.map(async (m) => {
+      const [stats, device] = await Promise.all([
+        boundedStatfs(m.mountpoint, STATFS_TIMEOUT_MS, ctx.signal),
+        deviceOf(ctx, m),
+      ]);
+      if (!stats) return null;
+      return filesystemEntry(
+        { mountpoint: m.mountpoint, device, fstype: m.fstype, readOnly: m.readOnly },
+        stats,
+      );
+    }),
+  );
+  return entries.filter((e): e is Filesystem => e !== null);
+}
+
+/** The Linux section: statfs per mount, and block device counters diffed against the window's start. */
+export async function collectLinux(ctx: ReaderContext, start: DiskSample | undefined): Promise<DisksSection> {
+  const [filesystems, end] = await Promise.all([readFilesystems(ctx), readDiskSample(ctx)]);
+  return { filesystems, io: diskIoEntries(end, start) };
+}

@@ -1,0 +1,84 @@
+import { closeSync, openSync, readFile, readSync, readdirSync, readlinkSync } from 'node:fs';
+
+/**
+ * Fast procfs access for the per-process scans. Measured here on 88 processes, reading every
+ * /proc/[pid]/stat took a median 1.0 ms with open/read/close done synchronously, 5 ms with
+ * readFileSync, 7 ms with callback readFile and 10–23 ms with fs/promises (each async read is four
+ * thread-pool round trips for a file the kernel renders in microseconds). The sync helpers are only
+ * used for files whose rendering never waits on another process (stat, status, fd links); callers
+ * yield to the event loop between batches so other readers keep progressing.
+ */
+
+let buffer = Buffer.allocUnsafe(16 * 1024);
+
+/** Reads a procfs file synchronously; null when it is gone or not readable. */
+export function readProcFileSync(path: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger);
+        buffer = bigger;
+      }
+      // Position null: seq_file renders sequentially, so read from the current offset.
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buffer.toString('utf8', 0, length);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why a procfs lookup failed: `vanished` when the process or fd went away, `denied` otherwise. */
+export type ProcError = { readonly error: 'vanished' | 'denied' };
+
+/** Classifies an fs error from procfs. */
+function procError(e: unknown): ProcError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return { error: code === 'ENOENT' || code === 'ESRCH' ? 'vanished' : 'denied' };
+}
+
+/** Lists a procfs directory synchronously, telling an exited process from one we may not look into. */
+export function listProcDirSync(path: string): { readonly names: string[] } | ProcError {
+  try {
+    return { names: readdirSync(path) };
+  } catch (e) {
+    return procError(e);
+  }
+}
+
+/** Resolves a procfs symlink (an fd) synchronously, telling a closed fd from one we may not read. */
+export function readProcLinkSync(path: string): { readonly target: string } | ProcError {
+  try {
+    return { target: readlinkSync(path) };
+  } catch (e) {
+    return procError(e);
+  }
+}
+
+/**
+ * Reads a file through the thread pool; null when missing or unreadable. Used for /proc/[pid]/cmdline,
+ * whose rendering reads the target's memory under its mmap lock and can block for as long as that
+ * process holds it (why `ps` sometimes hangs): off the main thread, the reader's timeout still fires.
+ */
+export function readFileAsync(path: string, signal?: AbortSignal): Promise<string | null> {
+  return new Promise((resolve) => {
+    readFile(path, { encoding: 'utf8', signal }, (err, data) => resolve(err ? null : data));
+  });
+}
+
+/** Lets queued I/O callbacks and timers run between synchronous batches. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
