@@ -8,9 +8,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `${m}/*`]);
-const noNode = { group: ['node:*', ...nodeBuiltins], message: 'This code runs in a browser too: no Node APIs.' };
+const noNode = {
+  group: ['node:*', ...nodeBuiltins],
+  message: 'This code runs in a browser too: no Node APIs.',
+};
 const noElectron = { group: ['electron', 'electron/*'], message: 'Electron-free code: no electron imports.' };
-const noRenderer = { group: ['**/renderer/**'], message: 'Data flows one way: nothing imports the renderer.' };
+const noRenderer = {
+  group: ['**/renderer/**'],
+  message: 'Data flows one way: nothing imports the renderer.',
+};
 const noElectronDir = {
   group: ['**/electron/**'],
   message: 'shared/ and renderer/ never import from electron/ (main, core, cli, server).',

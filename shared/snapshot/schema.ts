@@ -51,11 +51,18 @@ export type Redactions = z.infer<typeof Redactions>;
 /** The snapshot document: one machine's state at one moment. */
 export const Snapshot = z.object({
   schema_version: z.literal(SCHEMA_VERSION),
-  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/).describe('UUIDv7, time-sortable'),
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    .describe('UUIDv7, time-sortable'),
   taken_at: Timestamp,
   tool: z.object({ name: z.literal('autoinfrasnap'), version: z.string() }),
   duration_ms: z.number().nonnegative(),
-  window_ms: z.number().int().nonnegative().describe('Sampling window rates and CPU usage were measured over'),
+  window_ms: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('Sampling window rates and CPU usage were measured over'),
   sections: z.array(z.enum(SECTION_NAMES)).describe('Sections that were asked for'),
   errors: z.array(SectionError),
   redactions: Redactions,
@@ -79,7 +86,10 @@ export type SectionData<K extends SectionName> = z.infer<(typeof SectionSchemas)
 
 /** Draft 2020-12 JSON Schema of the snapshot document, generated from the zod source. */
 export function snapshotJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Snapshot, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(Snapshot, { target: 'draft-2020-12', io: 'output' }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema: schema.$schema,
     $id: `https://autoinfrasnap.dev/schema/snapshot-v${SCHEMA_VERSION}.json`,

@@ -1,0 +1,93 @@
+import { renderSummary } from '../../../shared/report/summary.js';
+import type { SettingsInput } from '../../../shared/settings/schema.js';
+import { SECTION_NAMES, isSectionName, type SectionName } from '../../../shared/snapshot/sections.js';
+import { UserError } from '../../core/errors.js';
+import { takeSnapshot } from '../../core/snapshot/build.js';
+import { VERSION } from '../../core/version.js';
+import { cliConfig, list, openStore, writeOutput } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { useColor, type CliIo } from '../io.js';
+import { parseCommandArgs } from '../main.js';
+
+function sections(flag: string, v: string[] | undefined): SectionName[] | undefined {
+  if (!v) return undefined;
+  const bad = v.find((s) => !isSectionName(s));
+  if (bad)
+    throw new UserError('usage', `${flag}: unknown section "${bad}" (sections: ${SECTION_NAMES.join(', ')})`);
+  return v as SectionName[];
+}
+
+function number(
+  flag: string,
+  v: string | undefined,
+  min: number,
+  max: number,
+  int: boolean,
+): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n)))
+    throw new UserError(
+      'usage',
+      `${flag} "${v}": expected ${int ? 'a whole number' : 'a number'} from ${min} to ${max}`,
+    );
+  return n;
+}
+
+/** `autoinfrasnap snap`: takes, stores and prints a snapshot. */
+export async function run(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values } = parseCommandArgs(args, {
+    window: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string', short: 'o' },
+    only: { type: 'string' },
+    skip: { type: 'string' },
+    top: { type: 'string' },
+    redact: { type: 'boolean' },
+    save: { type: 'boolean', default: true },
+  });
+  if (values.format !== 'text' && values.format !== 'json')
+    throw new UserError('usage', `--format "${values.format}": expected text or json`);
+  const snapshotFlags: NonNullable<SettingsInput['snapshot']> = {};
+  const w = number('--window', values.window, 0, 60, false);
+  if (w !== undefined) snapshotFlags.windowSeconds = w;
+  const top = number('--top', values.top, 1, 500, true);
+  if (top !== undefined) snapshotFlags.topN = top;
+  const only = sections('--only', list(values.only));
+  const skip = sections('--skip', list(values.skip));
+  if (only) snapshotFlags.only = only;
+  if (skip) snapshotFlags.skip = skip;
+  const flags: SettingsInput = { snapshot: snapshotFlags };
+  if (values.redact === false) flags.redaction = { enabled: false };
+
+  const cfg = await cliConfig(io, values, flags);
+  const s = cfg.settings;
+  if (!s.redaction.enabled)
+    io.stderr('autoinfrasnap: warning: redaction is off; this snapshot may contain passwords and tokens\n');
+  const wanted = SECTION_NAMES.filter(
+    (n) => (s.snapshot.only.length === 0 || s.snapshot.only.includes(n)) && !s.snapshot.skip.includes(n),
+  );
+  if (wanted.length === 0) throw new UserError('usage', '--only and --skip leave no section to collect');
+
+  const snapshot = await takeSnapshot({
+    sections: wanted,
+    windowMs: Math.round(s.snapshot.windowSeconds * 1000),
+    topN: s.snapshot.topN,
+    redaction: { enabled: s.redaction.enabled, patterns: s.redaction.patterns },
+    version: VERSION,
+  });
+
+  let saved = '';
+  if (values.save) {
+    const entry = await openStore(cfg, io.env).save(snapshot);
+    saved = `saved ${entry.id} (${entry.bytes} bytes)`;
+  }
+  const toStdout = values.output === undefined || values.output === '-';
+  const body =
+    values.format === 'json'
+      ? JSON.stringify(snapshot, null, toStdout ? 2 : 0)
+      : renderSummary(snapshot, { color: toStdout && useColor(io) });
+  await writeOutput(io, values.output, body);
+  if (saved && (values.format === 'text' || !toStdout)) io.stderr(`autoinfrasnap: ${saved}\n`);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,127 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { COMMAND_HELP, MAIN_HELP } from './help.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+
+/** Options every command accepts. */
+export const GLOBAL_OPTIONS = {
+  config: { type: 'string' },
+  store: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const COMMANDS = ['snap', 'list', 'show', 'schema', 'config'] as const;
+type Command = (typeof COMMANDS)[number];
+
+/** Writes the one-line user error and returns its exit code. */
+function fail(io: CliIo, message: string, code: ExitCode): ExitCode {
+  io.stderr(`autoinfrasnap: ${message}\n`);
+  return code;
+}
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code. Each command's module
+ * is imported only when it runs, so `--help` and `--version` load nothing heavy.
+ */
+export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    const topic = first === 'help' ? rest[0] : undefined;
+    io.stdout(topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : MAIN_HELP);
+    return first === undefined ? ExitCode.Usage : ExitCode.Ok;
+  }
+  if (first === '-v' || first === '--version' || first === 'version') {
+    const { VERSION } = await import('../core/version.js');
+    io.stdout(`${VERSION}\n`);
+    return ExitCode.Ok;
+  }
+  if (!(COMMANDS as readonly string[]).includes(first)) {
+    const hint = COMMANDS.find((c) => c.startsWith(first.slice(0, 2)));
+    return fail(
+      io,
+      `unknown command "${first}"${hint ? `; did you mean "${hint}"?` : ''} (commands: ${COMMANDS.join(', ')})`,
+      ExitCode.Usage,
+    );
+  }
+  const command = first as Command;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(COMMAND_HELP[command] ?? MAIN_HELP);
+    return ExitCode.Ok;
+  }
+  const debug = rest.includes('--debug') || io.env.AUTOINFRASNAP_DEBUG === '1';
+  try {
+    const mod = await loadCommand(command);
+    return await mod.run(rest, io);
+  } catch (e) {
+    return report(e, io, debug);
+  }
+}
+
+async function loadCommand(c: Command): Promise<{ run(args: string[], io: CliIo): Promise<ExitCode> }> {
+  switch (c) {
+    case 'snap':
+      return import('./commands/snap.js');
+    case 'list':
+      return import('./commands/list.js');
+    case 'show':
+      return import('./commands/show.js');
+    case 'schema':
+      return import('./commands/schema.js');
+    case 'config':
+      return import('./commands/config.js');
+  }
+}
+
+const KIND_CODES: Record<string, ExitCode> = {
+  usage: ExitCode.Usage,
+  config: ExitCode.Usage,
+  not_found: ExitCode.NotFound,
+  ambiguous: ExitCode.Usage,
+  corrupt: ExitCode.Io,
+  io: ExitCode.Io,
+};
+
+/** Maps an error to one line and an exit code; stacks only for bugs, and only with --debug. */
+export function report(e: unknown, io: CliIo, debug: boolean): ExitCode {
+  const err = e as Error & { kind?: string; code?: string };
+  if (err instanceof TypeError && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
+    return fail(io, `${err.message.split('\n')[0]} (see --help)`, ExitCode.Usage);
+  }
+  if (err instanceof Error && (err.name === 'UserError' || err.name === 'StoreError')) {
+    if (debug && err.stack) io.stderr(`${err.stack}\n`);
+    const code = KIND_CODES[err.kind ?? err.code ?? ''] ?? ExitCode.Usage;
+    return fail(io, err.message, code);
+  }
+  if (debug) io.stderr(`${err instanceof Error ? (err.stack ?? err.message) : String(e)}\n`);
+  return fail(
+    io,
+    `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(e)} (rerun with --debug and report it)`,
+    ExitCode.Internal,
+  );
+}
+
+type OptionValue<O> = O extends { type: 'boolean' }
+  ? boolean
+  : O extends { multiple: true }
+    ? string[]
+    : string;
+
+/** Parsed option values of one command (flags left out are undefined unless they have a default). */
+export type OptionValues<T> = { [K in keyof T]?: OptionValue<T[K]> };
+
+/** parseArgs with the global options added, strict, for one command. */
+export function parseCommandArgs<const T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+): { values: OptionValues<typeof GLOBAL_OPTIONS & T>; positionals: string[] } {
+  const r = parseArgs({
+    args,
+    options: { ...GLOBAL_OPTIONS, ...options },
+    strict: true,
+    allowPositionals,
+    allowNegative: true,
+  });
+  return { values: r.values as OptionValues<typeof GLOBAL_OPTIONS & T>, positionals: r.positionals };
+}

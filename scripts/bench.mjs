@@ -1,0 +1,126 @@
+// `npm run bench`: speed and memory of the CLI against baselines run in the same process group, in
+// interleaved rounds so drift on the machine hits every command alike. Prints medians and ratios and
+// whether each target of the issue holds. Not a test: numbers vary with the machine.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const root = new URL('..', import.meta.url).pathname;
+const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, encoding: 'utf8', ...opts });
+
+if (!existsSync(join(root, 'dist/cli/index.js'))) sh('npm', ['run', 'build:cli'], { stdio: 'inherit' });
+if (!existsSync('/usr/bin/time') || sh('/usr/bin/python3', ['-c', 'import psutil']).status !== 0) {
+  console.log('bench: installing Debian packages time and python3-psutil (the floor script needs them)');
+  sh('apt-get', ['install', '-y', '-qq', 'time', 'python3-psutil'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+const store = mkdtempSync(join(tmpdir(), 'ais-bench-'));
+const env = { ...process.env, NO_COLOR: '1' };
+const cases = {
+  'node -e 0': ['node', ['-e', '0']],
+  'autoinfrasnap --help': ['node', ['bin/autoinfrasnap.js', '--help']],
+  'psutil floor (python3)': ['/usr/bin/python3', ['scripts/bench/psutil_floor.py']],
+  'autoinfrasnap snap --window 0 --format json -o /dev/null': [
+    'node',
+    [
+      'bin/autoinfrasnap.js',
+      'snap',
+      '--window',
+      '0',
+      '--format',
+      'json',
+      '-o',
+      '/dev/null',
+      '--store',
+      store,
+    ],
+  ],
+};
+if (process.env.BENCH_NAIVE !== '0')
+  cases['naive systeminformation (reference)'] = ['node', ['scripts/bench/si-naive.mjs']];
+
+/** One run under GNU time: wall from our clock, peak RSS (KiB) and CPU seconds from the kernel's rusage. */
+function measure([cmd, args]) {
+  const t0 = performance.now();
+  const r = sh('/usr/bin/time', ['-f', '@@%M %U %S', cmd, ...args], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const wall = (performance.now() - t0) / 1000;
+  const m = /@@(\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  if (r.status !== 0 || !m) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return { wall, rssMiB: Number(m[1]) / 1024, cpu: Number(m[2]) + Number(m[3]) };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (const c of Object.values(cases)) measure(c); // warm the page cache once
+const rounds = (name) => (name.startsWith('naive') ? Math.min(5, ROUNDS) : ROUNDS);
+for (let i = 0; i < ROUNDS; i++) {
+  for (const [name, c] of Object.entries(cases)) if (i < rounds(name)) results[name].push(measure(c));
+}
+
+const row = (name) => {
+  const r = results[name];
+  return {
+    wall: median(r.map((x) => x.wall)),
+    cpu: median(r.map((x) => x.cpu)),
+    rss: Math.max(...r.map((x) => x.rssMiB)),
+  };
+};
+console.log(`\nmedians of ${ROUNDS} interleaved runs (peak RSS is the max over runs)\n`);
+console.log(
+  `${'command'.padEnd(58)} ${'wall s'.padStart(7)} ${'cpu s'.padStart(7)} ${'peak MiB'.padStart(9)}`,
+);
+const rows = Object.fromEntries(Object.keys(cases).map((k) => [k, row(k)]));
+for (const [k, r] of Object.entries(rows))
+  console.log(
+    `${k.padEnd(58)} ${r.wall.toFixed(3).padStart(7)} ${r.cpu.toFixed(3).padStart(7)} ${r.rss.toFixed(1).padStart(9)}`,
+  );
+
+// Size of one compressed snapshot with the default 1 s window (what the store keeps).
+sh('node', ['bin/autoinfrasnap.js', 'snap', '--store', store], { env, stdio: 'ignore' });
+const files = [];
+const walk = (d) =>
+  readdirSync(d, { withFileTypes: true }).forEach((e) =>
+    e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name)),
+  );
+walk(store);
+const newest = files
+  .filter((f) => f.endsWith('.json.gz'))
+  .map((f) => ({ f, t: statSync(f).mtimeMs }))
+  .sort((a, b) => b.t - a.t)[0];
+const json = sh('node', ['bin/autoinfrasnap.js', 'show', 'latest', '--format', 'json', '--store', store], {
+  env,
+}).stdout;
+const storedKiB = newest ? statSync(newest.f).size / 1024 : NaN;
+rmSync(store, { recursive: true, force: true });
+
+const snap = rows['autoinfrasnap snap --window 0 --format json -o /dev/null'];
+const floor = rows['psutil floor (python3)'];
+const checks = [
+  ['snap wall / psutil floor', snap.wall / floor.wall, 2.0, '×'],
+  ['snap peak RSS', snap.rss, 80, ' MiB'],
+  ['--help wall / node -e 0', rows['autoinfrasnap --help'].wall / rows['node -e 0'].wall, 1.3, '×'],
+  ['stored snapshot (gzip)', storedKiB, 64, ' KiB'],
+];
+console.log(
+  `\nsnapshot JSON ${(json.length / 1024).toFixed(0)} KiB, gzip -9 ${(gzipSync(json, { level: 9 }).length / 1024).toFixed(1)} KiB\n`,
+);
+for (const [what, v, max, unit] of checks)
+  console.log(
+    `${v <= max ? 'ok  ' : 'MISS'} ${what.padEnd(28)} ${v.toFixed(2)}${unit} (target ≤ ${max}${unit})`,
+  );
+if (rows['naive systeminformation (reference)'])
+  console.log(
+    `\nnaive systeminformation / psutil floor: ${(rows['naive systeminformation (reference)'].wall / floor.wall).toFixed(1)}×`,
+  );

@@ -1,0 +1,30 @@
+// Bundles the headless CLI (electron/cli) for plain Node ≥ 20: one small entry chunk for --help and
+// --version, and one lazily imported chunk per command, so the fast path parses as little as possible.
+// Heavy or native-backed dependencies stay external and load only when a reader needs them.
+import { readFile, rm } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+await rm(new URL('../dist/cli', import.meta.url), { recursive: true, force: true });
+const result = await build({
+  entryPoints: { index: 'electron/cli/index.ts' },
+  outdir: 'dist/cli',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  minifySyntax: true,
+  legalComments: 'none',
+  metafile: true,
+  external: ['dockerode', 'systeminformation', '@aws-sdk/*', 'electron'],
+  define: { __AIS_VERSION__: JSON.stringify(pkg.version) },
+  banner: {
+    js: "import { createRequire as __aisRequire } from 'node:module'; const require = __aisRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+const out = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
+const total = out.reduce((n, [, o]) => n + o.bytes, 0);
+console.log(`build:cli: ${out.length} files, ${(total / 1024).toFixed(0)} KiB in dist/cli`);
