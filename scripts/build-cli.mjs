@@ -2,7 +2,26 @@
 // --version, and one lazily imported chunk per command, so the fast path parses as little as possible.
 // Heavy or native-backed dependencies stay external and load only when a reader needs them.
 import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
+
+// zod re-exports ~50 locale catalogs from its namespace, so no bundler can drop them; the CLI only
+// ever uses English messages (ours are translated separately), and parsing them costs every start-up.
+const zodLocales = join(dirname(createRequire(import.meta.url).resolve('zod/package.json')), 'v4/locales');
+const englishOnlyZod = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(join('zod', 'v4')) ? { path: 'zod-locales', namespace: 'ais' } : undefined,
+    );
+    b.onLoad({ filter: /^zod-locales$/, namespace: 'ais' }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(join(zodLocales, 'en.js'))};`,
+      loader: 'js',
+      resolveDir: zodLocales,
+    }));
+  },
+};
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(new URL('../dist/cli', import.meta.url), { recursive: true, force: true });
@@ -15,7 +34,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  minifySyntax: true,
+  minify: true,
   legalComments: 'none',
   metafile: true,
   external: ['dockerode', 'systeminformation', '@aws-sdk/*', 'electron'],
@@ -23,6 +42,7 @@ const result = await build({
   banner: {
     js: "import { createRequire as __aisRequire } from 'node:module'; const require = __aisRequire(import.meta.url);",
   },
+  plugins: [englishOnlyZod],
   logLevel: 'warning',
 });
 const out = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));

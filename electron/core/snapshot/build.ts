@@ -101,7 +101,8 @@ export async function takeSnapshot(opts: SnapshotOptions): Promise<Snapshot> {
     readers.map(async (r, i) => {
       try {
         const value = await withTimeout(r.timeoutMs, (signal) => r.collect({ ...base, signal }, begun[i]));
-        const check = SectionSchemas[r.section].safeParse(value);
+        // jitless: a snapshot validates each schema once; compiling zod's fast path would cost more than it saves.
+        const check = SectionSchemas[r.section].safeParse(value, { jitless: true });
         if (check.success) data[r.section] = check.data;
         else {
           const issue = check.error.issues[0]!;

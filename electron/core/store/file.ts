@@ -28,7 +28,7 @@ export async function encodeSnapshot(snapshot: Snapshot): Promise<Buffer> {
 
 /** Validates a parsed document as a snapshot; `label` (usually the file) starts the error message. */
 export function validateSnapshot(doc: unknown, label: string): Snapshot {
-  const result = Snapshot.safeParse(doc);
+  const result = Snapshot.safeParse(doc, { jitless: true }); // once per document: no point compiling
   if (result.success) return result.data;
   const version =
     typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).schema_version : null;

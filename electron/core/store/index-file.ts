@@ -88,13 +88,13 @@ export async function readIndex(dir: string): Promise<IndexRead> {
   }
   let doc: z.infer<typeof IndexFile>;
   try {
-    doc = IndexFile.parse(JSON.parse(text));
+    doc = IndexFile.parse(JSON.parse(text), { jitless: true });
   } catch {
     return { state: 'corrupt' };
   }
   if (doc.schema_version > INDEX_VERSION) return { state: 'newer', version: doc.schema_version };
   if (doc.schema_version !== INDEX_VERSION) return { state: 'corrupt' };
-  const entries = z.array(StoreEntry).safeParse(doc.entries);
+  const entries = z.array(StoreEntry).safeParse(doc.entries, { jitless: true });
   return entries.success ? { state: 'ok', entries: sortEntries(entries.data) } : { state: 'corrupt' };
 }
 

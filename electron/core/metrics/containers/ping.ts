@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import type { ContainersSection } from '../../../../shared/snapshot/metrics/containers.js';
 import type { Endpoint } from './endpoint.js';
@@ -35,8 +33,10 @@ export async function ping(
   const tls = endpoint.kind === 'tcp' && endpoint.protocol === 'https' ? await tlsFiles(env) : null;
   const target =
     endpoint.kind === 'socket' ? { socketPath: endpoint.path } : { host: endpoint.host, port: endpoint.port };
+  // Loaded here, not at the top: http/https/tls cost start-up time on every run without an engine.
+  const request = tls ? (await import('node:https')).request : (await import('node:http')).request;
   return new Promise((resolve, reject) => {
-    const req = (tls ? httpsRequest : httpRequest)(
+    const req = request(
       { ...target, ...tls, path: '/_ping', method: 'GET', signal, headers: { host: 'docker' } },
       (res) => {
         res.resume();

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { DisksSection, Filesystem } from '../../../../shared/snapshot/metrics/disks.js';
 import { listDir, readText } from '../../os/files.js';
 import type { ReaderContext } from '../../snapshot/reader.js';

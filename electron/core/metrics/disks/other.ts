@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DisksSection } from '../../../../shared/snapshot/metrics/disks.js';
 import { loadSystemInformation } from '../../os/sysinfo.js';

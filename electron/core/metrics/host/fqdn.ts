@@ -1,5 +1,9 @@
-import { isIP } from 'node:net';
 import { hostsCanonicalName } from './parse.js';
+
+/** An IPv4 or IPv6 literal (node:net's isIP would load the whole net module on every start-up). */
+function looksLikeIp(s: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || s.includes(':');
+}
 
 /** How long a snapshot waits for the resolver; the answer is cached, so a later snapshot still gets it. */
 export const FQDN_TIMEOUT_MS = 150;
@@ -42,7 +46,7 @@ async function resolveFqdn(hostname: string): Promise<string | null> {
 export function pickFqdn(hostname: string, names: ReadonlyArray<string | null>): string {
   // Without a PTR record getnameinfo hands back the address itself, which is dotted but no name.
   const dotted = names.filter(
-    (n): n is string => n !== null && n.includes('.') && isIP(n) === 0 && !isLocalhost(n),
+    (n): n is string => n !== null && n.includes('.') && !looksLikeIp(n) && !isLocalhost(n),
   );
   const prefix = `${hostname.toLowerCase()}.`;
   return dotted.find((n) => n.toLowerCase().startsWith(prefix)) ?? dotted[0] ?? hostname;

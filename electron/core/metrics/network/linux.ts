@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { NetworkInterface, NetworkSection } from '../../../../shared/snapshot/metrics/network.js';
 import { readText } from '../../os/files.js';
 import type { ReaderContext } from '../../snapshot/reader.js';

@@ -1,6 +1,4 @@
-import { getServers } from 'node:dns';
 import { networkInterfaces } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NetworkSection } from '../../../../shared/snapshot/metrics/network.js';
 import { loadSystemInformation } from '../../os/sysinfo.js';
@@ -44,6 +42,6 @@ export async function collectSysinfo(
     interfaces,
     default_gateway: nonEmpty(gateway),
     default_interface: nonEmpty(defaultIface) ?? list.find((n) => n.default)?.iface ?? null,
-    dns_servers: getServers(),
+    dns_servers: (await import('node:dns')).getServers(),
   };
 }

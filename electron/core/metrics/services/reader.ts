@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import type { ServicesSection } from '../../../../shared/snapshot/metrics/services.js';
 import { loadSystemInformation } from '../../os/sysinfo.js';
 import { defineReader, UnsupportedError, type ReaderContext } from '../../snapshot/reader.js';
@@ -8,8 +6,6 @@ import { parseLaunchctlList } from './launchd.js';
 import { noServices, servicesSection } from './parse.js';
 import { parseSystemctlShow, SYSTEMCTL_SHOW_ARGS } from './systemd.js';
 import { mapWindowsServices, type SiService } from './windows.js';
-
-const run = promisify(execFile);
 
 /** Where systemd marks that it is PID 1 (sd_booted() checks the same directory). */
 export const SYSTEMD_RUN_DIR = '/run/systemd/system';
@@ -27,7 +23,10 @@ async function isDir(path: string): Promise<boolean> {
 
 /** Runs a manager's listing command with the reader's abort signal; output can be large on servers. */
 async function output(ctx: ReaderContext, file: string, args: readonly string[]): Promise<string> {
-  const { stdout } = await run(file, args, {
+  // child_process is loaded only where a manager exists: most containers and CI jobs have none.
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { stdout } = await promisify(execFile)(file, args, {
     signal: ctx.signal,
     env: { ...ctx.env, LC_ALL: 'C', SYSTEMD_COLORS: '0' },
     maxBuffer: 64 * 1024 * 1024,
