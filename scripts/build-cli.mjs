@@ -39,9 +39,6 @@ const result = await build({
   metafile: true,
   external: ['dockerode', 'systeminformation', '@aws-sdk/*', 'electron'],
   define: { __AIS_VERSION__: JSON.stringify(pkg.version) },
-  banner: {
-    js: "import { createRequire as __aisRequire } from 'node:module'; const require = __aisRequire(import.meta.url);",
-  },
   plugins: [englishOnlyZod],
   logLevel: 'warning',
 });

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
+import { isUserError } from '../core/errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -77,20 +78,19 @@ const KIND_CODES: Record<string, ExitCode> = {
   usage: ExitCode.Usage,
   config: ExitCode.Usage,
   not_found: ExitCode.NotFound,
-  ambiguous: ExitCode.Usage,
   corrupt: ExitCode.Io,
   io: ExitCode.Io,
 };
 
 /** Maps an error to one line and an exit code; stacks only for bugs, and only with --debug. */
 export function report(e: unknown, io: CliIo, debug: boolean): ExitCode {
-  const err = e as Error & { kind?: string; code?: string };
+  const err = e as Error & { code?: string };
   if (err instanceof TypeError && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
     return fail(io, `${err.message.split('\n')[0]} (see --help)`, ExitCode.Usage);
   }
-  if (err instanceof Error && (err.name === 'UserError' || err.name === 'StoreError')) {
+  if (isUserError(err)) {
     if (debug && err.stack) io.stderr(`${err.stack}\n`);
-    const code = KIND_CODES[err.kind ?? err.code ?? ''] ?? ExitCode.Usage;
+    const code = KIND_CODES[err.kind] ?? ExitCode.Usage;
     return fail(io, err.message, code);
   }
   if (debug) io.stderr(`${err instanceof Error ? (err.stack ?? err.message) : String(e)}\n`);

@@ -7,7 +7,7 @@ export type UserErrorKind = 'usage' | 'config' | 'not_found' | 'corrupt' | 'io';
 
 /** A problem the user can fix; `message` is one line naming the problem and the fix. */
 export class UserError extends Error {
-  override readonly name = 'UserError';
+  override readonly name: string = 'UserError';
   constructor(
     readonly kind: UserErrorKind,
     message: string,
@@ -17,7 +17,7 @@ export class UserError extends Error {
   }
 }
 
-/** True for errors that carry a user-facing one-line message (ours, or the store's). */
-export function isUserError(e: unknown): e is Error & { kind?: string; code?: string } {
-  return e instanceof UserError || (e instanceof Error && e.name === 'StoreError');
+/** True for errors that carry a user-facing one-line message. */
+export function isUserError(e: unknown): e is UserError {
+  return e instanceof UserError;
 }

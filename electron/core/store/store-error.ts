@@ -1,18 +1,19 @@
 import type { z } from 'zod';
+import { UserError } from '../errors.js';
 
 /** Why a store operation failed: callers branch on the code, users read the one-line message. */
 export type StoreErrorCode = 'not_found' | 'ambiguous' | 'corrupt' | 'io';
 
 /** A store failure with a one-line message fit to show a user as is (CLI, tray notification). */
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
+export class StoreError extends UserError {
+  override readonly name: string = 'StoreError';
 
   constructor(
     readonly code: StoreErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code === 'ambiguous' ? 'usage' : code, message, options);
   }
 }
 

@@ -1,0 +1,8 @@
+import { check } from './check.js';
+import { cli } from './cli.js';
+import { common } from './common.js';
+import { diff } from './diff.js';
+import { report } from './report.js';
+
+/** The English catalog: the reference every other language must match key for key. */
+export const en = { common, cli, report, diff, check };
