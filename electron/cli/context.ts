@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { createTranslator, resolveLang, type Translator } from '../../shared/i18n/index.js';
 import type { SettingsInput } from '../../shared/settings/schema.js';
 import { loadConfig, type LoadedConfig } from '../core/config/load.js';
 import { UserError } from '../core/errors.js';
@@ -8,15 +9,23 @@ import { defaultStoreDir } from '../core/store/paths.js';
 import { SnapshotStore } from '../core/store/store.js';
 import type { CliIo } from './io.js';
 
+/** The translator for the effective language setting (`auto` follows the OS locale). */
+export function cliTranslator(cfg: LoadedConfig, env: NodeJS.ProcessEnv): Translator {
+  return createTranslator(
+    resolveLang(cfg.settings.language, env, () => Intl.DateTimeFormat().resolvedOptions().locale),
+  );
+}
+
 /** Loads the effective settings for a command: files, environment, then its flags. */
 export async function cliConfig(
   io: CliIo,
-  global: { config?: string | undefined; store?: string | undefined },
+  global: { config?: string | undefined; store?: string | undefined; lang?: string | undefined },
   flags: SettingsInput = {},
 ): Promise<LoadedConfig> {
   const withStore: SettingsInput = global.store
     ? { ...flags, store: { ...flags.store, dir: resolve(io.cwd, global.store) } }
-    : flags;
+    : { ...flags };
+  if (global.lang !== undefined) withStore.language = global.lang as SettingsInput['language'];
   return loadConfig({
     cwd: io.cwd,
     env: io.env,

@@ -9,12 +9,16 @@ Commands:
   snap               take a snapshot: print a summary (or JSON) and keep it in the local store
   list               list the snapshots in the local store, newest first
   show <ref>         show a stored snapshot (id, id prefix, latest, latest~N) or a snapshot file
+  diff <a> <b>       what changed between two snapshots (ids, latest, latest~N or files)
+  check              evaluate rules against a snapshot: the CI/CD gate (exit 1 when a rule fails)
+  baseline create    write what a snapshot has (ports, containers, services…) for check --baseline
   schema             print the snapshot's JSON Schema (draft 2020-12)
   config init|show   write the default settings file, or show the effective settings
 
 Global options:
   --config FILE      settings file (default: ./autoinfrasnap.json when present)
   --store DIR        snapshot store folder (default: the app's data folder)
+  --lang en|ko       language of reports and messages (default: settings, then the OS locale)
   --debug            show stack traces of unexpected errors
   -h, --help         help for a command: autoinfrasnap snap --help
   -v, --version      print the version
@@ -61,3 +65,20 @@ init writes the default settings to the app's settings file (or FILE); it never 
 without --force. show prints the effective settings and where each layer came from.
 `,
 };
+
+// Help of the commands added by the reports issue; each is owned by its command's author.
+COMMAND_HELP.diff = `Usage: autoinfrasnap diff <a> <b> [--format text|markdown|html|json] [-o FILE]
+
+What changed from snapshot <a> to <b>: each an id, an id prefix, latest, latest~N or a file.
+`;
+COMMAND_HELP.check = `Usage: autoinfrasnap check [--rule RULE]... [--baseline FILE] [--snapshot REF]
+                          [--format text|json|junit|github] [-o FILE]
+
+Evaluates rules against a fresh snapshot (or --snapshot). Exit 0 when all pass, 1 when one fails,
+2 when a rule does not parse.
+`;
+COMMAND_HELP.baseline = `Usage: autoinfrasnap baseline create [--from REF] -o FILE
+
+Writes what a snapshot has (listening ports, containers, services, processes) as a baseline for
+check --baseline.
+`;

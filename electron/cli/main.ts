@@ -8,11 +8,12 @@ import type { CliIo } from './io.js';
 export const GLOBAL_OPTIONS = {
   config: { type: 'string' },
   store: { type: 'string' },
+  lang: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['snap', 'list', 'show', 'schema', 'config'] as const;
+const COMMANDS = ['snap', 'list', 'show', 'diff', 'check', 'baseline', 'schema', 'config'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Writes the one-line user error and returns its exit code. */
@@ -67,6 +68,12 @@ async function loadCommand(c: Command): Promise<{ run(args: string[], io: CliIo)
       return import('./commands/list.js');
     case 'show':
       return import('./commands/show.js');
+    case 'diff':
+      return import('./commands/diff.js');
+    case 'check':
+      return import('./commands/check.js');
+    case 'baseline':
+      return import('./commands/baseline.js');
     case 'schema':
       return import('./commands/schema.js');
     case 'config':

@@ -1,4 +1,5 @@
-import { formatBytes, formatDuration, formatPercent, formatRate } from '../format.js';
+import { formatDuration, formatRate } from '../format.js';
+import type { Translator } from '../i18n/index.js';
 import { assessHealth, type Finding, type Severity } from '../snapshot/health.js';
 import type { Snapshot } from '../snapshot/schema.js';
 
@@ -6,130 +7,118 @@ import type { Snapshot } from '../snapshot/schema.js';
 export interface SummaryOptions {
   /** ANSI colours (off when not a TTY or NO_COLOR is set: the caller decides). */
   color: boolean;
+  t: Translator;
 }
 
 const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
+
+/** Pads to a terminal column width, counting Hangul and other wide characters as two columns. */
+export function padColumns(s: string, width: number): string {
+  let cols = 0;
+  for (const ch of s) cols += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1;
+  return s + ' '.repeat(Math.max(1, width - cols));
+}
 
 function paint(on: boolean, style: keyof typeof ANSI, s: string): string {
   return on ? `\u001b[${ANSI[style]}m${s}\u001b[0m` : s;
 }
 
-/** One finding in words. */
-export function describeFinding(f: Finding): string {
-  switch (f.code) {
-    case 'disk_full':
-    case 'disk_filling':
-      return `disk ${f.subject} at ${formatPercent(f.value)}`;
-    case 'service_failed':
-      return `service ${f.subject} failed`;
-    case 'zombies':
-      return `${f.value} zombie process${f.value === 1 ? '' : 'es'}`;
-    case 'swap_in_use':
-      return `swap ${formatPercent(f.value)} used`;
-    case 'memory_low':
-      return `memory ${formatPercent(f.value)} used`;
-    case 'hot_process':
-      return `${f.subject} at ${formatPercent(f.value)} CPU`;
-    case 'reader_failed':
-      return `${f.subject} could not be read`;
-  }
+/** One finding in words, in the translator's language. */
+export function describeFinding(f: Finding, t: Translator): string {
+  const value = f.code === 'zombies' ? String(f.value) : t.percent(f.value);
+  return t.t(`common.health.${f.code}`, { subject: f.subject, value, count: f.value ?? 0 });
 }
 
-const MARK: Record<Severity, [string, keyof typeof ANSI]> = {
-  ok: ['OK', 'green'],
-  warning: ['WARNING', 'yellow'],
-  critical: ['CRITICAL', 'red'],
-};
+const STYLE: Record<Severity, keyof typeof ANSI> = { ok: 'green', warning: 'yellow', critical: 'red' };
 
 /** The health line that opens every summary: status, then what makes it so. */
-export function healthLine(s: Snapshot, color: boolean): string {
+export function healthLine(s: Snapshot, t: Translator, color: boolean): string {
   const h = assessHealth(s);
-  const [word, style] = MARK[h.status];
-  const what = h.findings.length ? h.findings.map(describeFinding).join(', ') : 'nothing needs attention';
-  return `${paint(color, style, paint(color, 'bold', word))}  ${what}`;
+  const what = h.findings.length
+    ? h.findings.map((f) => describeFinding(f, t)).join(', ')
+    : t.t('common.health.nothing');
+  return `${paint(color, STYLE[h.status], paint(color, 'bold', t.t(`common.health.${h.status}`)))}  ${what}`;
 }
 
 /** A short terminal summary of a snapshot, health line first. */
 export function renderSummary(s: Snapshot, opts: SummaryOptions): string {
-  const c = opts.color;
-  const label = (l: string): string => paint(c, 'dim', l.padEnd(11));
-  const lines = [healthLine(s, c)];
+  const { color: c, t } = opts;
+  const label = (l: Parameters<Translator['t']>[0]): string => paint(c, 'dim', padColumns(t.t(l), 11));
+  const lines = [healthLine(s, t, c)];
   if (s.host) {
     const h = s.host;
     const where = [h.virtualization, h.container].filter(Boolean).join(', ');
     lines.push(
-      `${label('host')}${h.hostname} · ${h.os.name} ${h.os.version} · kernel ${h.kernel} · ${h.arch} · up ${formatDuration(h.uptime_s)}${where ? ` · ${where}` : ''}`,
+      `${label('common.section.host')}${h.hostname} · ${h.os.name} ${h.os.version} · kernel ${h.kernel} · ${h.arch} · up ${formatDuration(h.uptime_s)}${where ? ` · ${where}` : ''}`,
     );
   }
   if (s.cpu) {
     const load = s.cpu.load_1 === null ? '' : ` · load ${s.cpu.load_1} ${s.cpu.load_5} ${s.cpu.load_15}`;
     lines.push(
-      `${label('cpu')}${formatPercent(s.cpu.usage_percent)} of ${s.cpu.logical_cores} cores${load} · ${s.cpu.model}`,
+      `${label('common.section.cpu')}${t.percent(s.cpu.usage_percent)} / ${s.cpu.logical_cores} cores${load} · ${s.cpu.model}`,
     );
   }
   if (s.memory) {
     const m = s.memory;
     const swap = s.swap
-      ? ` · swap ${formatBytes(s.swap.used_bytes)} of ${formatBytes(s.swap.total_bytes)}`
+      ? ` · ${t.t('common.section.swap')} ${t.bytes(s.swap.used_bytes)} / ${t.bytes(s.swap.total_bytes)}`
       : '';
     lines.push(
-      `${label('memory')}${formatBytes(m.used_bytes)} of ${formatBytes(m.total_bytes)} (${formatPercent(m.used_percent)})${swap}`,
+      `${label('common.section.memory')}${t.bytes(m.used_bytes)} / ${t.bytes(m.total_bytes)} (${t.percent(m.used_percent)})${swap}`,
     );
   }
   for (const fs of (s.disks?.filesystems ?? []).slice(0, 6)) {
     lines.push(
-      `${label('disk')}${fs.mountpoint} ${formatBytes(fs.used_bytes)} of ${formatBytes(fs.total_bytes)} (${formatPercent(fs.used_percent)}) ${fs.fstype}`,
+      `${label('common.section.disk')}${fs.mountpoint} ${t.bytes(fs.used_bytes)} / ${t.bytes(fs.total_bytes)} (${t.percent(fs.used_percent)}) ${fs.fstype}`,
     );
   }
   for (const n of (s.network?.interfaces ?? []).filter((i) => i.up && i.type !== 'loopback').slice(0, 4)) {
     const addr = n.addresses.find((a) => a.family === 'IPv4')?.address ?? n.addresses[0]?.address ?? '';
     lines.push(
-      `${label('network')}${n.name} ${addr} · in ${formatRate(n.rx_bytes_per_s)} · out ${formatRate(n.tx_bytes_per_s)}`,
+      `${label('common.section.network')}${n.name} ${addr} · ↓ ${formatRate(n.rx_bytes_per_s)} · ↑ ${formatRate(n.tx_bytes_per_s)}`,
     );
   }
   if (s.ports) {
     const tcp = [...new Set(s.ports.listening.filter((p) => p.protocol === 'tcp').map((p) => p.port))];
     lines.push(
-      `${label('ports')}${s.ports.listening.length} listening · tcp ${tcp.slice(0, 12).join(' ')}${tcp.length > 12 ? ' …' : ''}`,
+      `${label('common.section.ports')}${s.ports.listening.length} · tcp ${tcp.slice(0, 12).join(' ')}${tcp.length > 12 ? ' …' : ''}`,
     );
   }
   if (s.processes) {
     const p = s.processes;
     const top = p.top_cpu
       .slice(0, 3)
-      .map((x) => `${x.name} ${formatPercent(x.cpu_percent)}`)
+      .map((x) => `${x.name} ${t.percent(x.cpu_percent)}`)
       .join(', ');
-    lines.push(`${label('processes')}${p.total} · top CPU: ${top}`);
+    lines.push(`${label('common.section.processes')}${p.total} · CPU: ${top}`);
   }
   if (s.services) {
     const v = s.services;
     lines.push(
-      `${label('services')}${v.available ? `${v.manager}: ${v.running} running, ${v.failed} failed of ${v.total}` : (v.reason ?? 'unavailable')}`,
+      `${label('common.section.services')}${v.available ? `${v.manager}: ${v.running} running, ${v.failed} failed / ${v.total}` : (v.reason ?? '–')}`,
     );
   }
   if (s.containers) {
     const k = s.containers;
     lines.push(
-      `${label('containers')}${k.available ? `${k.running} running of ${k.total} (${k.engine?.name ?? 'engine'})` : (k.reason ?? 'unavailable')}`,
+      `${label('common.section.containers')}${k.available ? `${k.running} running / ${k.total} (${k.engine?.name ?? 'engine'})` : (k.reason ?? '–')}`,
     );
   }
   if (s.users)
-    lines.push(`${label('users')}${s.users.sessions.map((u) => u.user).join(', ') || 'no sessions'}`);
-  for (const e of s.errors) lines.push(`${label('error')}${e.section}: ${e.code}: ${e.message}`);
+    lines.push(`${label('common.section.users')}${s.users.sessions.map((u) => u.user).join(', ') || '–'}`);
+  for (const e of s.errors)
+    lines.push(`${label('common.section.error')}${e.section}: ${e.code}: ${e.message}`);
   const r = s.redactions;
+  const counts = Object.entries(r.by_rule)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   lines.push(
-    `${label('redacted')}${
+    `${label('common.section.redacted')}${
       r.enabled
-        ? `${r.total} value${r.total === 1 ? '' : 's'}${
-            r.total
-              ? ` (${Object.entries(r.by_rule)
-                  .map(([k, v]) => `${k} ${v}`)
-                  .join(', ')})`
-              : ''
-          }`
-        : paint(c, 'yellow', 'OFF: this snapshot may contain secrets')
+        ? `${t.t('common.redaction.count', { count: r.total })}${r.total ? ` (${counts})` : ''}`
+        : paint(c, 'yellow', t.t('common.redaction.off'))
     }`,
   );
-  lines.push(paint(c, 'dim', `snapshot ${s.id} · ${s.taken_at} · ${s.duration_ms} ms`));
+  lines.push(paint(c, 'dim', `${s.id} · ${s.taken_at} · ${s.duration_ms} ms`));
   return lines.join('\n');
 }

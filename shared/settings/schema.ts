@@ -9,6 +9,10 @@ import { SECTION_NAMES } from '../snapshot/sections.js';
 export const Settings = z
   .object({
     $schema: z.string().optional(),
+    language: z
+      .enum(['auto', 'en', 'ko'])
+      .default('auto')
+      .describe('Language of reports and messages; auto follows the OS locale'),
     snapshot: z
       .strictObject({
         windowSeconds: z

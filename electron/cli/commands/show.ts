@@ -1,8 +1,10 @@
-import { renderSummary } from '../../../shared/report/summary.js';
+import { resolve } from 'node:path';
+import { SNAPSHOT_FORMATS, isSnapshotFormat, renderSnapshot } from '../../../shared/report/index.js';
 import type { Snapshot } from '../../../shared/snapshot/schema.js';
+import type { LoadedConfig } from '../../core/config/load.js';
 import { UserError } from '../../core/errors.js';
 import { readSnapshotFile } from '../../core/store/file.js';
-import { cliConfig, openStore, writeOutput } from '../context.js';
+import { cliConfig, cliTranslator, openStore, writeOutput } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { useColor, type CliIo } from '../io.js';
 import { parseCommandArgs } from '../main.js';
@@ -12,34 +14,31 @@ export function isStoreRef(ref: string): boolean {
   return /^latest(~\d+)?$/.test(ref) || /^[0-9a-f]{8}(-?[0-9a-f]{0,4}){0,4}[0-9a-f]*$/i.test(ref);
 }
 
-/** Reads a snapshot named by a store reference or a file path. */
-export async function loadSnapshot(
-  ref: string,
-  io: CliIo,
-  global: { config?: string; store?: string },
-): Promise<Snapshot> {
-  if (isStoreRef(ref)) return openStore(await cliConfig(io, global), io.env).get(ref);
-  const { resolve } = await import('node:path');
+/** Reads a snapshot named by a store reference or a file path (shared by show, diff and check). */
+export async function loadSnapshot(ref: string, io: CliIo, cfg: LoadedConfig): Promise<Snapshot> {
+  if (isStoreRef(ref)) return openStore(cfg, io.env).get(ref);
   return readSnapshotFile(resolve(io.cwd, ref));
 }
 
-/** `autoinfrasnap show REF`: a stored snapshot or a snapshot file, as a summary or JSON. */
+/** `autoinfrasnap show REF`: a stored snapshot or a snapshot file, in any report format. */
 export async function run(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs(
     args,
     { format: { type: 'string', default: 'text' }, output: { type: 'string', short: 'o' } },
     true,
   );
-  if (values.format !== 'text' && values.format !== 'json')
-    throw new UserError('usage', `--format "${values.format}": expected text or json`);
+  const format = values.format ?? 'text';
+  if (!isSnapshotFormat(format))
+    throw new UserError('usage', `--format "${format}": expected ${SNAPSHOT_FORMATS.join(', ')}`);
   if (positionals.length !== 1)
     throw new UserError('usage', 'show takes one snapshot: an id, latest, latest~N or a file (see --help)');
-  const snapshot = await loadSnapshot(positionals[0]!, io, values);
+  const cfg = await cliConfig(io, values);
+  const snapshot = await loadSnapshot(positionals[0]!, io, cfg);
   const toStdout = values.output === undefined || values.output === '-';
-  const body =
-    values.format === 'json'
-      ? JSON.stringify(snapshot, null, 2)
-      : renderSummary(snapshot, { color: toStdout && useColor(io) });
+  const body = renderSnapshot(snapshot, format, {
+    t: cliTranslator(cfg, io.env),
+    color: toStdout && useColor(io),
+  });
   await writeOutput(io, values.output, body);
   return ExitCode.Ok;
 }

@@ -1,10 +1,10 @@
-import { renderSummary } from '../../../shared/report/summary.js';
+import { SNAPSHOT_FORMATS, isSnapshotFormat, renderSnapshot } from '../../../shared/report/index.js';
 import type { SettingsInput } from '../../../shared/settings/schema.js';
 import { SECTION_NAMES, isSectionName, type SectionName } from '../../../shared/snapshot/sections.js';
 import { UserError } from '../../core/errors.js';
 import { takeSnapshot } from '../../core/snapshot/build.js';
 import { VERSION } from '../../core/version.js';
-import { cliConfig, list, openStore, writeOutput } from '../context.js';
+import { cliConfig, cliTranslator, list, openStore, writeOutput } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { useColor, type CliIo } from '../io.js';
 import { parseCommandArgs } from '../main.js';
@@ -46,8 +46,9 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
     redact: { type: 'boolean' },
     save: { type: 'boolean', default: true },
   });
-  if (values.format !== 'text' && values.format !== 'json')
-    throw new UserError('usage', `--format "${values.format}": expected text or json`);
+  const format = values.format ?? 'text';
+  if (!isSnapshotFormat(format))
+    throw new UserError('usage', `--format "${format}": expected ${SNAPSHOT_FORMATS.join(', ')}`);
   const snapshotFlags: NonNullable<SettingsInput['snapshot']> = {};
   const w = number('--window', values.window, 0, 60, false);
   if (w !== undefined) snapshotFlags.windowSeconds = w;
@@ -84,10 +85,10 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
   }
   const toStdout = values.output === undefined || values.output === '-';
   const body =
-    values.format === 'json'
-      ? JSON.stringify(snapshot, null, toStdout ? 2 : 0)
-      : renderSummary(snapshot, { color: toStdout && useColor(io) });
+    format === 'json' && !toStdout
+      ? JSON.stringify(snapshot)
+      : renderSnapshot(snapshot, format, { t: cliTranslator(cfg, io.env), color: toStdout && useColor(io) });
   await writeOutput(io, values.output, body);
-  if (saved && (values.format === 'text' || !toStdout)) io.stderr(`autoinfrasnap: ${saved}\n`);
+  if (saved && (format === 'text' || !toStdout)) io.stderr(`autoinfrasnap: ${saved}\n`);
   return ExitCode.Ok;
 }

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 
 /** Variables with our prefix that are not settings. */
-const RESERVED = new Set(['AUTOINFRASNAP_CONFIG', 'AUTOINFRASNAP_DEBUG', 'AUTOINFRASNAP_LANG']);
+const RESERVED = new Set(['AUTOINFRASNAP_CONFIG', 'AUTOINFRASNAP_DEBUG']);
 
 /** `snapshot.windowSeconds` → `AUTOINFRASNAP_SNAPSHOT_WINDOW_SECONDS`. */
 export function envName(path: readonly string[]): string {

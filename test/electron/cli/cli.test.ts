@@ -70,7 +70,7 @@ describe('autoinfrasnap CLI: usage', () => {
     expectOneLineError(
       await runCli(['snap', '--format', 'xml'], env),
       2,
-      /--format "xml": expected text or json/,
+      /--format "xml": expected text, json/,
     );
     expectOneLineError(await runCli(['snap', '--only', 'cpu,gpu'], env), 2, /--only: unknown section "gpu"/);
   });

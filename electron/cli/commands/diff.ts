@@ -1,0 +1,8 @@
+import { UserError } from '../../core/errors.js';
+import type { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+
+/** `autoinfrasnap diff` (being built). */
+export async function run(_args: string[], _io: CliIo): Promise<ExitCode> {
+  throw new UserError('usage', 'diff is not available yet');
+}
