@@ -37,3 +37,16 @@ export function formatDuration(seconds: number): string {
   if (m) return `${m}m ${s % 60}s`;
   return `${s}s`;
 }
+
+/** Terminal columns a string takes: Hangul, CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let cols = 0;
+  for (const ch of s)
+    cols += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1;
+  return cols;
+}
+
+/** Pads to a terminal column width (at least one space), counting wide characters as two columns. */
+export function padColumns(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(1, width - displayWidth(s)));
+}

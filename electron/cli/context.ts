@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { createTranslator, resolveLang, type Translator } from '../../shared/i18n/index.js';
 import type { SettingsInput } from '../../shared/settings/schema.js';
 import { loadConfig, type LoadedConfig } from '../core/config/load.js';
-import { UserError } from '../core/errors.js';
+import { userError } from '../core/messages.js';
 import { defaultStoreDir } from '../core/store/paths.js';
 import { SnapshotStore } from '../core/store/store.js';
 import type { CliIo } from './io.js';
@@ -61,10 +61,10 @@ export async function writeOutput(io: CliIo, target: string | undefined, content
     await writeFile(tmp, text, { mode: 0o600 });
     await rename(tmp, path);
   } catch (e) {
-    throw new UserError(
-      'io',
-      `cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
+    throw userError('io', 'cli.io.cannot_write', {
+      path,
+      detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
-import { isUserError } from '../core/errors.js';
+import { UserError, isUserError } from '../core/errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -40,11 +40,9 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   if (!(COMMANDS as readonly string[]).includes(first)) {
     const hint = COMMANDS.find((c) => c.startsWith(first.slice(0, 2)));
-    return fail(
-      io,
-      `unknown command "${first}"${hint ? `; did you mean "${hint}"?` : ''} (commands: ${COMMANDS.join(', ')})`,
-      ExitCode.Usage,
-    );
+    const key = hint ? 'cli.usage.unknown_command' : 'cli.usage.unknown_command_plain';
+    const params = { command: first, hint: hint ?? '', commands: COMMANDS.join(', ') };
+    return report(new UserError('usage', `unknown command "${first}"`, { key, params }), io, false, argv);
   }
   const command = first as Command;
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -56,7 +54,7 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     const mod = await loadCommand(command);
     return await mod.run(rest, io);
   } catch (e) {
-    return report(e, io, debug);
+    return report(e, io, debug, argv);
   }
 }
 
@@ -89,23 +87,68 @@ const KIND_CODES: Record<string, ExitCode> = {
   io: ExitCode.Io,
 };
 
-/** Maps an error to one line and an exit code; stacks only for bugs, and only with --debug. */
-export function report(e: unknown, io: CliIo, debug: boolean): ExitCode {
-  const err = e as Error & { code?: string };
+const PARSE_ARGS_KEYS: Record<string, string> = {
+  ERR_PARSE_ARGS_UNKNOWN_OPTION: 'cli.usage.unknown_option',
+  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: 'cli.usage.missing_value',
+  ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: 'cli.usage.unexpected_argument',
+};
+
+/** The language for messages: --lang, then AUTOINFRASNAP_LANGUAGE, then the OS locale. */
+function messageLang(argv: readonly string[], env: NodeJS.ProcessEnv): string {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return flag ?? env.AUTOINFRASNAP_LANGUAGE ?? 'auto';
+}
+
+/**
+ * Maps an error to one line in the user's language and an exit code; stacks only for bugs, and only
+ * with --debug. English needs no catalog: a UserError's message already is the English text.
+ */
+export async function report(
+  e: unknown,
+  io: CliIo,
+  debug: boolean,
+  argv: readonly string[] = [],
+): Promise<ExitCode> {
+  let err = e as Error & { code?: string };
   if (err instanceof TypeError && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
-    return fail(io, `${err.message.split('\n')[0]} (see --help)`, ExitCode.Usage);
+    const token = /'([^']+)'/.exec(err.message)?.[1]?.split(' ')[0] ?? '';
+    const key = PARSE_ARGS_KEYS[err.code];
+    err = key
+      ? new UserError('usage', `${err.message.split('\n')[0]} (see --help)`, {
+          key,
+          params: { option: token, argument: token },
+        })
+      : new UserError('usage', `${err.message.split('\n')[0]} (see --help)`);
   }
-  if (isUserError(err)) {
-    if (debug && err.stack) io.stderr(`${err.stack}\n`);
-    const code = KIND_CODES[err.kind] ?? ExitCode.Usage;
-    return fail(io, err.message, code);
-  }
+  const { i18nKey, params, message, code } = isUserError(err)
+    ? {
+        i18nKey: err.key,
+        params: err.params,
+        message: err.message,
+        code: KIND_CODES[err.kind] ?? ExitCode.Usage,
+      }
+    : {
+        i18nKey: 'cli.internal',
+        params: { detail: err instanceof Error ? err.message.split('\n')[0]! : String(e) },
+        message: `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(e)} (rerun with --debug and report it)`,
+        code: ExitCode.Internal,
+      };
   if (debug) io.stderr(`${err instanceof Error ? (err.stack ?? err.message) : String(e)}\n`);
-  return fail(
-    io,
-    `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(e)} (rerun with --debug and report it)`,
-    ExitCode.Internal,
-  );
+  let text = message;
+  if (i18nKey) {
+    const [{ createTranslator, resolveLang }, { translate }] = await Promise.all([
+      import('../../shared/i18n/index.js'),
+      import('../core/messages.js'),
+    ]);
+    const lang = resolveLang(
+      messageLang(argv, io.env),
+      io.env,
+      () => Intl.DateTimeFormat().resolvedOptions().locale,
+    );
+    text = translate(createTranslator(lang), i18nKey, params);
+  }
+  return fail(io, text, code);
 }
 
 type OptionValue<O> = O extends { type: 'boolean' }

@@ -5,15 +5,24 @@
  */
 export type UserErrorKind = 'usage' | 'config' | 'not_found' | 'corrupt' | 'io';
 
-/** A problem the user can fix; `message` is one line naming the problem and the fix. */
+/** Message parameters, interpolated into the catalog's text; `{ key }` values are messages themselves. */
+export type MessageParams = Record<string, string | number | { key: string }>;
+
+/** A problem the user can fix; `message` is one English line naming the problem and the fix. */
 export class UserError extends Error {
   override readonly name: string = 'UserError';
+  /** Catalog key of the message, so a front end can show it in the user's language. */
+  readonly key: string | undefined;
+  readonly params: MessageParams | undefined;
+
   constructor(
     readonly kind: UserErrorKind,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; key?: string; params?: MessageParams },
   ) {
     super(message, options);
+    this.key = options?.key;
+    this.params = options?.params;
   }
 }
 

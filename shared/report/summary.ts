@@ -1,4 +1,4 @@
-import { formatDuration, formatRate } from '../format.js';
+import { formatDuration, formatRate, padColumns } from '../format.js';
 import type { Translator } from '../i18n/index.js';
 import { assessHealth, type Finding, type Severity } from '../snapshot/health.js';
 import type { Snapshot } from '../snapshot/schema.js';
@@ -11,13 +11,6 @@ export interface SummaryOptions {
 }
 
 const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
-
-/** Pads to a terminal column width, counting Hangul and other wide characters as two columns. */
-export function padColumns(s: string, width: number): string {
-  let cols = 0;
-  for (const ch of s) cols += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1;
-  return s + ' '.repeat(Math.max(1, width - cols));
-}
 
 function paint(on: boolean, style: keyof typeof ANSI, s: string): string {
   return on ? `\u001b[${ANSI[style]}m${s}\u001b[0m` : s;

@@ -1,8 +1,8 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { defaultSettings } from '../../../shared/settings/schema.js';
-import { UserError } from '../../core/errors.js';
-import { cliConfig } from '../context.js';
+import { userError } from '../../core/messages.js';
+import { cliConfig, cliTranslator } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { parseCommandArgs } from '../main.js';
@@ -32,7 +32,7 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
     const cfg = await cliConfig(io, { config: undefined, store: undefined });
     const target = values.output ? resolve(io.cwd, values.output) : cfg.userSettingsPath;
     if (!values.force && (await exists(target)))
-      throw new UserError('usage', `${target} already exists; use --force to overwrite it with the defaults`);
+      throw userError('usage', 'cli.usage.config_exists', { path: target });
     await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     await writeFile(target, `${JSON.stringify(defaultSettings(), null, 2)}\n`, { mode: 0o600 });
     io.stdout(`${target}\n`);
@@ -46,8 +46,11 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
     }
     io.stdout(`${JSON.stringify(cfg.settings, null, 2)}\n`);
     const from = cfg.layers.map((l) => (l.path ? `${l.source} (${l.path})` : l.source));
-    io.stderr(`autoinfrasnap: from ${['defaults', ...from].join(' ← ')}\n`);
+    const t = cliTranslator(cfg, io.env);
+    io.stderr(`autoinfrasnap: ${t.t('cli.note.layers', { layers: ['defaults', ...from].join(' ← ') })}\n`);
     return ExitCode.Ok;
   }
-  throw new UserError('usage', `config needs a subcommand: init or show${sub ? ` (got "${sub}")` : ''}`);
+  throw sub
+    ? userError('usage', 'cli.usage.config_sub_got', { value: sub })
+    : userError('usage', 'cli.usage.config_sub');
 }

@@ -1,6 +1,6 @@
-import { formatBytes } from '../../../shared/format.js';
-import { UserError } from '../../core/errors.js';
-import { cliConfig, openStore } from '../context.js';
+import { displayWidth, formatBytes } from '../../../shared/format.js';
+import { userError } from '../../core/messages.js';
+import { cliConfig, cliTranslator, openStore } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { parseCommandArgs } from '../main.js';
@@ -9,15 +9,17 @@ import { parseCommandArgs } from '../main.js';
 export async function run(args: string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseCommandArgs(args, { format: { type: 'string', default: 'text' } });
   if (values.format !== 'text' && values.format !== 'json')
-    throw new UserError('usage', `--format "${values.format}": expected text or json`);
-  const store = openStore(await cliConfig(io, values), io.env);
+    throw userError('usage', 'cli.usage.format', { value: String(values.format), formats: 'text, json' });
+  const cfg = await cliConfig(io, values);
+  const t = cliTranslator(cfg, io.env);
+  const store = openStore(cfg, io.env);
   const entries = await store.list();
   if (values.format === 'json') {
     io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
     return ExitCode.Ok;
   }
   if (entries.length === 0) {
-    io.stderr(`autoinfrasnap: no snapshots in ${store.dir} yet; take one with: autoinfrasnap snap\n`);
+    io.stderr(`autoinfrasnap: ${t.t('cli.note.no_snapshots', { dir: store.dir })}\n`);
     return ExitCode.Ok;
   }
   const rows = entries.map((e, i) => [
@@ -26,16 +28,13 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
     e.taken_at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
     e.hostname ?? '–',
     formatBytes(e.bytes),
-    e.errors ? `${e.errors} error${e.errors === 1 ? '' : 's'}` : '',
+    e.errors ? t.t('cli.list.errors', { count: e.errors }) : '',
   ]);
-  const header = ['REF', 'ID', 'TAKEN (UTC)', 'HOST', 'SIZE', ''];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  for (const r of [header, ...rows])
-    io.stdout(
-      `${r
-        .map((v, c) => v.padEnd(widths[c]!))
-        .join('  ')
-        .trimEnd()}\n`,
-    );
+  const header = (['ref', 'id', 'taken', 'host', 'size'] as const)
+    .map((k) => t.t(`cli.list.${k}`))
+    .concat('');
+  const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]!))));
+  const pad = (v: string, c: number): string => v + ' '.repeat(Math.max(0, widths[c]! - displayWidth(v)));
+  for (const r of [header, ...rows]) io.stdout(`${r.map(pad).join('  ').trimEnd()}\n`);
   return ExitCode.Ok;
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { SNAPSHOT_FORMATS, isSnapshotFormat, renderSnapshot } from '../../../shared/report/index.js';
 import type { Snapshot } from '../../../shared/snapshot/schema.js';
 import type { LoadedConfig } from '../../core/config/load.js';
-import { UserError } from '../../core/errors.js';
+import { userError } from '../../core/messages.js';
 import { readSnapshotFile } from '../../core/store/file.js';
 import { cliConfig, cliTranslator, openStore, writeOutput } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -29,9 +29,8 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
   );
   const format = values.format ?? 'text';
   if (!isSnapshotFormat(format))
-    throw new UserError('usage', `--format "${format}": expected ${SNAPSHOT_FORMATS.join(', ')}`);
-  if (positionals.length !== 1)
-    throw new UserError('usage', 'show takes one snapshot: an id, latest, latest~N or a file (see --help)');
+    throw userError('usage', 'cli.usage.format', { value: format, formats: SNAPSHOT_FORMATS.join(', ') });
+  if (positionals.length !== 1) throw userError('usage', 'cli.usage.show_single');
   const cfg = await cliConfig(io, values);
   const snapshot = await loadSnapshot(positionals[0]!, io, cfg);
   const toStdout = values.output === undefined || values.output === '-';

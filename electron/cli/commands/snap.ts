@@ -1,7 +1,7 @@
 import { SNAPSHOT_FORMATS, isSnapshotFormat, renderSnapshot } from '../../../shared/report/index.js';
 import type { SettingsInput } from '../../../shared/settings/schema.js';
 import { SECTION_NAMES, isSectionName, type SectionName } from '../../../shared/snapshot/sections.js';
-import { UserError } from '../../core/errors.js';
+import { userError } from '../../core/messages.js';
 import { takeSnapshot } from '../../core/snapshot/build.js';
 import { VERSION } from '../../core/version.js';
 import { cliConfig, cliTranslator, list, openStore, writeOutput } from '../context.js';
@@ -13,7 +13,11 @@ function sections(flag: string, v: string[] | undefined): SectionName[] | undefi
   if (!v) return undefined;
   const bad = v.find((s) => !isSectionName(s));
   if (bad)
-    throw new UserError('usage', `${flag}: unknown section "${bad}" (sections: ${SECTION_NAMES.join(', ')})`);
+    throw userError('usage', 'cli.usage.unknown_section', {
+      flag,
+      value: bad,
+      sections: SECTION_NAMES.join(', '),
+    });
   return v as SectionName[];
 }
 
@@ -27,10 +31,7 @@ function number(
   if (v === undefined) return undefined;
   const n = Number(v);
   if (v.trim() === '' || !Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n)))
-    throw new UserError(
-      'usage',
-      `${flag} "${v}": expected ${int ? 'a whole number' : 'a number'} from ${min} to ${max}`,
-    );
+    throw userError('usage', int ? 'cli.usage.integer' : 'cli.usage.number', { flag, value: v, min, max });
   return n;
 }
 
@@ -48,7 +49,7 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
   });
   const format = values.format ?? 'text';
   if (!isSnapshotFormat(format))
-    throw new UserError('usage', `--format "${format}": expected ${SNAPSHOT_FORMATS.join(', ')}`);
+    throw userError('usage', 'cli.usage.format', { value: format, formats: SNAPSHOT_FORMATS.join(', ') });
   const snapshotFlags: NonNullable<SettingsInput['snapshot']> = {};
   const w = number('--window', values.window, 0, 60, false);
   if (w !== undefined) snapshotFlags.windowSeconds = w;
@@ -63,12 +64,12 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
 
   const cfg = await cliConfig(io, values, flags);
   const s = cfg.settings;
-  if (!s.redaction.enabled)
-    io.stderr('autoinfrasnap: warning: redaction is off; this snapshot may contain passwords and tokens\n');
+  const t = cliTranslator(cfg, io.env);
+  if (!s.redaction.enabled) io.stderr(`autoinfrasnap: ${t.t('cli.warn.redaction_off')}\n`);
   const wanted = SECTION_NAMES.filter(
     (n) => (s.snapshot.only.length === 0 || s.snapshot.only.includes(n)) && !s.snapshot.skip.includes(n),
   );
-  if (wanted.length === 0) throw new UserError('usage', '--only and --skip leave no section to collect');
+  if (wanted.length === 0) throw userError('usage', 'cli.usage.no_sections');
 
   const snapshot = await takeSnapshot({
     sections: wanted,
@@ -81,13 +82,13 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
   let saved = '';
   if (values.save) {
     const entry = await openStore(cfg, io.env).save(snapshot);
-    saved = `saved ${entry.id} (${entry.bytes} bytes)`;
+    saved = t.t('cli.note.saved', { id: entry.id, bytes: entry.bytes });
   }
   const toStdout = values.output === undefined || values.output === '-';
   const body =
     format === 'json' && !toStdout
       ? JSON.stringify(snapshot)
-      : renderSnapshot(snapshot, format, { t: cliTranslator(cfg, io.env), color: toStdout && useColor(io) });
+      : renderSnapshot(snapshot, format, { t, color: toStdout && useColor(io) });
   await writeOutput(io, values.output, body);
   if (saved && (format === 'text' || !toStdout)) io.stderr(`autoinfrasnap: ${saved}\n`);
   return ExitCode.Ok;

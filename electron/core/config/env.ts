@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { userError } from '../messages.js';
 
 /** Variables with our prefix that are not settings. */
 const RESERVED = new Set(['AUTOINFRASNAP_CONFIG', 'AUTOINFRASNAP_DEBUG']);
@@ -23,21 +23,21 @@ function parseValue(name: string, raw: string, example: unknown): unknown {
   if (typeof example === 'number') {
     const n = Number(raw.trim());
     if (raw.trim() === '' || !Number.isFinite(n))
-      throw new UserError('config', `${name}="${raw}" is not a number`);
+      throw userError('config', 'cli.config.env_number', { name, value: raw });
     return n;
   }
   if (typeof example === 'boolean') {
     const v = raw.trim().toLowerCase();
     if (['1', 'true', 'yes', 'on'].includes(v)) return true;
     if (['0', 'false', 'no', 'off'].includes(v)) return false;
-    throw new UserError('config', `${name}="${raw}" is not a boolean: use true or false`);
+    throw userError('config', 'cli.config.env_boolean', { name, value: raw });
   }
   if (Array.isArray(example)) {
     if (raw.trim().startsWith('[')) {
       try {
         return JSON.parse(raw) as unknown;
       } catch {
-        throw new UserError('config', `${name} is not a valid JSON array: write ["a","b"] or a,b`);
+        throw userError('config', 'cli.config.env_array', { name });
       }
     }
     return raw
@@ -63,10 +63,9 @@ export function settingsFromEnv(
     const leaf = known.get(name);
     if (!leaf) {
       const hint = [...known.keys()].find((k) => k.startsWith(name) || name.startsWith(k));
-      throw new UserError(
-        'config',
-        `unknown environment variable ${name}${hint ? `; did you mean ${hint}?` : `; known: ${[...known.keys()].join(', ')}`}`,
-      );
+      throw hint
+        ? userError('config', 'cli.config.unknown_env', { name, hint })
+        : userError('config', 'cli.config.unknown_env_list', { name, known: [...known.keys()].join(', ') });
     }
     let node = out;
     for (const key of leaf.path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;

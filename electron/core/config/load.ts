@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { Settings, defaultSettings, type SettingsInput } from '../../../shared/settings/schema.js';
-import { UserError } from '../errors.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
+import type { MessageParams, UserError } from '../errors.js';
+import { userError } from '../messages.js';
 import { userSettingsFile } from '../paths.js';
 import { leaves, settingsFromEnv } from './env.js';
 
@@ -55,21 +57,45 @@ function closest(word: string, candidates: string[]): string | undefined {
   return best && best[1] <= Math.max(2, Math.floor(word.length / 3)) ? best[0] : undefined;
 }
 
-/** Turns the first zod issue into one line naming the setting, where it came from, and the fix. */
-export function describeIssue(issue: z.core.$ZodIssue, where: string): string {
+type Where = string | { key: MessageKey };
+
+/** Turns the first zod issue into a one-line error naming the setting, where it came from, and the fix. */
+export function issueError(issue: z.core.$ZodIssue, where: Where): UserError {
   const path = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     const key = [path, issue.keys[0]].filter(Boolean).join('.');
     const known = leaves(defaultSettings() as unknown as Record<string, unknown>).map(([p]) => p.join('.'));
     const hint = closest(key, known);
-    return `unknown setting "${key}" in ${where}${hint ? `; did you mean "${hint}"?` : `; known settings: ${known.join(', ')}`}`;
+    return hint
+      ? userError('config', 'cli.config.unknown_setting', { key, where, hint })
+      : userError('config', 'cli.config.unknown_setting_list', { key, where, known: known.join(', ') });
   }
-  return `bad value for setting "${path}" in ${where}: ${issue.message}`;
+  const detail: MessageParams[string] =
+    issue.code === 'invalid_type'
+      ? { key: 'cli.config.expected' }
+      : issue.code === 'invalid_value'
+        ? { key: 'cli.config.one_of' }
+        : issue.code === 'too_small'
+          ? { key: 'cli.config.too_small' }
+          : issue.code === 'too_big'
+            ? { key: 'cli.config.too_big' }
+            : issue.message;
+  const extra: MessageParams =
+    issue.code === 'invalid_type'
+      ? { expected: issue.expected }
+      : issue.code === 'invalid_value'
+        ? { values: issue.values.map((v) => JSON.stringify(v)).join(', ') }
+        : issue.code === 'too_small'
+          ? { min: Number(issue.minimum) }
+          : issue.code === 'too_big'
+            ? { max: Number(issue.maximum) }
+            : {};
+  return userError('config', 'cli.config.bad_value', { key: path, where, detail, ...extra });
 }
 
-function check(values: unknown, where: string): void {
+function check(values: unknown, where: Where): void {
   const r = Settings.safeParse(values);
-  if (!r.success) throw new UserError('config', describeIssue(r.error.issues[0]!, where));
+  if (!r.success) throw issueError(r.error.issues[0]!, where);
 }
 
 async function readJson(path: string, required: boolean): Promise<Record<string, unknown> | null> {
@@ -78,7 +104,7 @@ async function readJson(path: string, required: boolean): Promise<Record<string,
     text = await readFile(path, 'utf8');
   } catch (e) {
     if (!required && (e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new UserError('config', `cannot read config file ${path}: ${(e as Error).message}`);
+    throw userError('config', 'cli.config.unreadable', { path, detail: (e as Error).message });
   }
   try {
     const v = JSON.parse(text) as unknown;
@@ -86,10 +112,7 @@ async function readJson(path: string, required: boolean): Promise<Record<string,
       throw new Error('the top level must be an object');
     return v as Record<string, unknown>;
   } catch (e) {
-    throw new UserError(
-      'config',
-      `config file ${path} is not valid JSON (${(e as Error).message}); fix or delete it`,
-    );
+    throw userError('config', 'cli.config.not_json', { path, detail: (e as Error).message });
   }
 }
 
@@ -131,11 +154,11 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   }
   const envValues = settingsFromEnv(opts.env, defaultSettings() as unknown as Record<string, unknown>);
   if (Object.keys(envValues).length) {
-    check(envValues, 'the environment');
+    check(envValues, { key: 'cli.config.where_env' });
     layers.push({ source: 'env', path: null, values: envValues });
   }
   if (opts.flags && Object.keys(opts.flags).length) {
-    check(opts.flags, 'the command line');
+    check(opts.flags, { key: 'cli.config.where_flags' });
     layers.push({ source: 'flags', path: null, values: opts.flags as Record<string, unknown> });
   }
   const merged = layers.reduce<Record<string, unknown>>((acc, l) => merge(acc, l.values), {});

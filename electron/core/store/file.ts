@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { SCHEMA_VERSION, Snapshot } from '../../../shared/snapshot/schema.js';
-import { StoreError, firstIssue, fsError } from './store-error.js';
+import { firstIssue, fsError, storeError } from './store-error.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -33,15 +33,9 @@ export function validateSnapshot(doc: unknown, label: string): Snapshot {
   const version =
     typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).schema_version : null;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new StoreError(
-      'corrupt',
-      `${label}: written by a newer AutoInfraSnap (schema_version ${version}; this version reads ${SCHEMA_VERSION})`,
-    );
+    throw storeError('corrupt', 'cli.store.newer', { label, version, supported: SCHEMA_VERSION });
   }
-  throw new StoreError(
-    'corrupt',
-    `${label}: not an AutoInfraSnap snapshot: ${firstIssue(result.error, doc)}`,
-  );
+  throw storeError('corrupt', 'cli.store.not_snapshot', { label, detail: firstIssue(result.error, doc) });
 }
 
 /** Bytes of a .json or .json.gz file (told apart by content) → the parsed JSON document. */
@@ -51,7 +45,7 @@ export async function decodeJson(bytes: Buffer, label: string): Promise<unknown>
     try {
       raw = await gunzipAsync(bytes, { maxOutputLength: MAX_SNAPSHOT_BYTES });
     } catch (err) {
-      throw new StoreError('corrupt', `${label}: damaged gzip data (${oneLine(err)})`, { cause: err });
+      throw storeError('corrupt', 'cli.store.damaged_gzip', { label, detail: oneLine(err) }, err);
     }
   }
   const text = raw.toString('utf8');
@@ -60,11 +54,9 @@ export async function decodeJson(bytes: Buffer, label: string): Promise<unknown>
   } catch (err) {
     // Control bytes or invalid UTF-8 mean the file was never text: say so rather than quote a JSON error.
     if (looksBinary(text)) {
-      throw new StoreError('corrupt', `${label}: not a snapshot: binary data, neither gzip nor JSON`);
+      throw storeError('corrupt', 'cli.store.binary', { label });
     }
-    throw new StoreError('corrupt', `${label}: not a snapshot: invalid JSON (${oneLine(err)})`, {
-      cause: err,
-    });
+    throw storeError('corrupt', 'cli.store.invalid_json', { label, detail: oneLine(err) }, err);
   }
 }
 

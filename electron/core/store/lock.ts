@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { FILE_MODE } from './atomic.js';
-import { StoreError, fsError, hasErrno } from './store-error.js';
+import { fsError, hasErrno, storeError } from './store-error.js';
 
 /** How long to wait for a lock, and when a holder is presumed dead. */
 export interface LockOptions {
@@ -60,7 +60,7 @@ async function acquire(path: string, opts: LockOptions): Promise<string> {
     if (Date.now() >= deadline) {
       const holder = parseHolder(await readFile(path, 'utf8').catch(() => ''));
       const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.at}` : 'another process';
-      throw new StoreError('io', `snapshot store is locked by ${who}; if none is running, delete ${path}`);
+      throw storeError('io', 'cli.store.locked', { who, path });
     }
     // Jittered backoff so two waiters do not retry in lockstep.
     await sleep(Math.min(50, 2 + attempt * 2) * (0.5 + Math.random()));

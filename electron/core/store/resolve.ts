@@ -1,5 +1,5 @@
 import type { StoreEntry } from './index-file.js';
-import { StoreError } from './store-error.js';
+import { storeError } from './store-error.js';
 
 /**
  * Shortest id prefix accepted. Note that a UUIDv7 starts with its millisecond clock, so ids of
@@ -23,31 +23,26 @@ export function resolveRef(entries: readonly StoreEntry[], ref: string): StoreEn
     const back = Number(latest[1] ?? 0);
     const entry = entries[back];
     if (entry) return entry;
-    if (entries.length === 0) throw new StoreError('not_found', `${ref}: the snapshot store is empty`);
-    throw new StoreError(
-      'not_found',
-      `${ref}: only ${count(entries.length)} stored (latest … latest~${entries.length - 1})`,
-    );
+    if (entries.length === 0) throw storeError('not_found', 'cli.store.empty', { ref });
+    throw storeError('not_found', 'cli.store.only', { ref, count: entries.length, last: entries.length - 1 });
   }
   if (!HEX_ID_RE.test(wanted)) {
-    throw new StoreError('not_found', `"${ref}" is not a snapshot id; use latest, latest~N or an id`);
+    throw storeError('not_found', 'cli.store.not_an_id', { ref });
   }
   const needle = wanted.replaceAll('-', '');
   if (needle.length < MIN_PREFIX) {
-    throw new StoreError(
-      'not_found',
-      `"${ref}" is too short: give at least ${MIN_PREFIX} characters of the id`,
-    );
+    throw storeError('not_found', 'cli.store.too_short', { ref, min: MIN_PREFIX });
   }
   const matches = entries.filter((e) => e.id.replaceAll('-', '').startsWith(needle));
   const [first, second] = matches;
-  if (!first) throw new StoreError('not_found', `no snapshot with id ${ref}`);
+  if (!first) throw storeError('not_found', 'cli.store.no_such', { ref });
   if (!second) return first;
   const shown = matches.slice(0, 3).map((e) => `${e.id} (${e.taken_at})`);
-  const more = matches.length > 3 ? `, and ${matches.length - 3} more` : '';
-  throw new StoreError(
+  const params = { ref, count: matches.length, shown: shown.join(', '), extra: matches.length - 3 };
+  throw storeError(
     'ambiguous',
-    `"${ref}" matches ${matches.length} snapshots: ${shown.join(', ')}${more}; type more of the id`,
+    matches.length > 3 ? 'cli.store.ambiguous_more' : 'cli.store.ambiguous',
+    params,
   );
 }
 
@@ -67,8 +62,4 @@ export function uniquePrefixLength(ids: readonly string[]): number {
   }
   // A prefix ending in a dash adds nothing over one without it: show the next digit too.
   return sorted.some((id) => id[len - 1] === '-') ? len + 1 : len;
-}
-
-function count(n: number): string {
-  return n === 1 ? '1 snapshot' : `${n} snapshots`;
 }

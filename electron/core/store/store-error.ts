@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { UserError } from '../errors.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
+import { UserError, type MessageParams } from '../errors.js';
+import { englishMessage } from '../messages.js';
 
 /** Why a store operation failed: callers branch on the code, users read the one-line message. */
 export type StoreErrorCode = 'not_found' | 'ambiguous' | 'corrupt' | 'io';
@@ -11,10 +13,20 @@ export class StoreError extends UserError {
   constructor(
     readonly code: StoreErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; key?: string; params?: MessageParams },
   ) {
     super(code === 'ambiguous' ? 'usage' : code, message, options);
   }
+}
+
+/** A StoreError whose text comes from the catalog (`cli.store.*`), so front ends can translate it. */
+export function storeError(
+  code: StoreErrorCode,
+  key: MessageKey,
+  params: MessageParams,
+  cause?: unknown,
+): StoreError {
+  return new StoreError(code, englishMessage(key, params), { key, params, cause });
 }
 
 /** True when `err` is a Node system error with the given code (ENOENT, EEXIST…). */

@@ -56,7 +56,11 @@ describe('autoinfrasnap CLI: usage', () => {
 
   it('rejects bad commands, flags and values with one line and exit 2', async () => {
     expectOneLineError(await runCli(['snapp'], env), 2, /unknown command "snapp"; did you mean "snap"\?/);
-    expectOneLineError(await runCli(['snap', '--bogus'], env), 2, /Unknown option '--bogus'/);
+    expectOneLineError(
+      await runCli(['snap', '--bogus'], env),
+      2,
+      /^autoinfrasnap: unknown option --bogus \(see --help\)$/m,
+    );
     expectOneLineError(
       await runCli(['snap', '--window', 'abc'], env),
       2,
@@ -73,6 +77,25 @@ describe('autoinfrasnap CLI: usage', () => {
       /--format "xml": expected text, json/,
     );
     expectOneLineError(await runCli(['snap', '--only', 'cpu,gpu'], env), 2, /--only: unknown section "gpu"/);
+  });
+
+  it('says the same in Korean with --lang ko or a Korean locale', async () => {
+    expectOneLineError(
+      await runCli(['snapp', '--lang', 'ko'], env),
+      2,
+      /알 수 없는 명령 "snapp"; "snap"을\(를\) 뜻했나요\?/,
+    );
+    expectOneLineError(
+      await runCli(['snap', '--window', 'abc'], { ...env, LANG: 'ko_KR.UTF-8' }),
+      2,
+      /--window "abc": 0에서 60 사이의 숫자여야 합니다/,
+    );
+    expectOneLineError(
+      await runCli(['snap', '--lang', 'ko'], { ...env, AUTOINFRASNAP_SNAPSHOT_TOP_N: '0' }),
+      2,
+      /환경 변수의 설정 "snapshot.topN" 값이 잘못되었습니다: 1 이상이어야 합니다/,
+    );
+    expectOneLineError(await runCli(['show', 'deadbeef', '--lang', 'ko'], env), 3, /deadbeef/);
   });
 
   it('rejects a bad config key or value with one line naming it and exit 2', async () => {

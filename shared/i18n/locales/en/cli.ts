@@ -1,2 +1,76 @@
-/** Messages of the cli feature (English, the reference catalog). */
-export const cli = {} as const;
+/** Messages of the command line: usage and configuration errors, warnings, the store. */
+export const cli = {
+  usage: {
+    unknown_command: 'unknown command "{{command}}"; did you mean "{{hint}}"? (commands: {{commands}})',
+    unknown_command_plain: 'unknown command "{{command}}" (commands: {{commands}})',
+    unknown_option: 'unknown option {{option}} (see --help)',
+    missing_value: 'option {{option}} needs a value (see --help)',
+    unexpected_argument: 'unexpected argument "{{argument}}" (see --help)',
+    number: '{{flag}} "{{value}}": expected a number from {{min}} to {{max}}',
+    integer: '{{flag}} "{{value}}": expected a whole number from {{min}} to {{max}}',
+    format: '--format "{{value}}": expected {{formats}}',
+    unknown_section: '{{flag}}: unknown section "{{value}}" (sections: {{sections}})',
+    no_sections: '--only and --skip leave no section to collect',
+    show_single: 'show takes one snapshot: an id, latest, latest~N or a file (see --help)',
+    config_sub: 'config needs a subcommand: init or show',
+    config_sub_got: 'config needs a subcommand: init or show (got "{{value}}")',
+    config_exists: '{{path}} already exists; use --force to overwrite it with the defaults',
+  },
+  config: {
+    unknown_setting: 'unknown setting "{{key}}" in {{where}}; did you mean "{{hint}}"?',
+    unknown_setting_list: 'unknown setting "{{key}}" in {{where}}; known settings: {{known}}',
+    bad_value: 'bad value for setting "{{key}}" in {{where}}: {{detail}}',
+    not_json: 'config file {{path}} is not valid JSON ({{detail}}); fix or delete it',
+    unreadable: 'cannot read config file {{path}}: {{detail}}',
+    unknown_env: 'unknown environment variable {{name}}; did you mean {{hint}}?',
+    unknown_env_list: 'unknown environment variable {{name}}; known: {{known}}',
+    env_number: '{{name}}="{{value}}" is not a number',
+    env_boolean: '{{name}}="{{value}}" is not a boolean: use true or false',
+    env_array: '{{name}} is not a valid JSON array: write ["a","b"] or a,b',
+    where_env: 'the environment',
+    where_flags: 'the command line',
+    expected: 'expected {{expected}}',
+    one_of: 'expected one of {{values}}',
+    too_small: 'must be at least {{min}}',
+    too_big: 'must be at most {{max}}',
+  },
+  store: {
+    empty: '{{ref}}: the snapshot store is empty',
+    only_one: '{{ref}}: only {{count}} snapshot stored (latest … latest~{{last}})',
+    only_other: '{{ref}}: only {{count}} snapshots stored (latest … latest~{{last}})',
+    not_an_id: '"{{ref}}" is not a snapshot id; use latest, latest~N or an id',
+    too_short: '"{{ref}}" is too short: give at least {{min}} characters of the id',
+    no_such: 'no snapshot with id {{ref}}',
+    ambiguous: '"{{ref}}" matches {{count}} snapshots: {{shown}}; type more of the id',
+    ambiguous_more:
+      '"{{ref}}" matches {{count}} snapshots: {{shown}}, and {{extra}} more; type more of the id',
+    newer:
+      '{{label}}: written by a newer AutoInfraSnap (schema_version {{version}}; this version reads {{supported}})',
+    not_snapshot: '{{label}}: not an AutoInfraSnap snapshot: {{detail}}',
+    damaged_gzip: '{{label}}: damaged gzip data ({{detail}})',
+    binary: '{{label}}: not a snapshot: binary data, neither gzip nor JSON',
+    invalid_json: '{{label}}: not a snapshot: invalid JSON ({{detail}})',
+    locked: 'snapshot store is locked by {{who}}; if none is running, delete {{path}}',
+  },
+  io: {
+    cannot_write: 'cannot write {{path}}: {{detail}}',
+  },
+  internal: 'internal error: {{detail}} (rerun with --debug and report it)',
+  warn: {
+    redaction_off: 'warning: redaction is off; this snapshot may contain passwords and tokens',
+  },
+  note: {
+    saved: 'saved {{id}} ({{bytes}} bytes)',
+    no_snapshots: 'no snapshots in {{dir}} yet; take one with: autoinfrasnap snap',
+    layers: 'from {{layers}}',
+  },
+  list: {
+    ref: 'REF',
+    id: 'ID',
+    taken: 'TAKEN (UTC)',
+    host: 'HOST',
+    size: 'SIZE',
+    errors_one: '{{count}} error',
+    errors_other: '{{count}} errors',
+  },
+} as const;
