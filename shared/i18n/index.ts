@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import { formatBytes } from '../format.js';
 import type { Lang } from './catalog.js';
 import { en } from './locales/en/index.js';
@@ -33,27 +32,55 @@ export interface Translator {
   dateTime(iso: string): string;
 }
 
+function lookup(catalog: unknown, path: string[]): unknown {
+  let node = catalog;
+  for (const p of path)
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[p] : undefined;
+  return node;
+}
+
+/**
+ * Resolves a key in i18next's catalog format — `{{name}}` interpolation, `_one`/`_other` plural
+ * suffixes chosen by Intl.PluralRules — without loading i18next itself: the CLI makes a translator
+ * on every run and this takes microseconds. The catalogs stay loadable by i18next for the renderer.
+ */
+function message(
+  lang: Lang,
+  plurals: Intl.PluralRules,
+  key: string,
+  params: Record<string, string | number>,
+): string {
+  const path = key.split('.');
+  const base = path.slice(0, -1);
+  const leaf = path[path.length - 1]!;
+  for (const catalog of lang === 'en' ? [en] : [CATALOGS[lang], en]) {
+    let text = lookup(catalog, path);
+    if (typeof text !== 'string' && typeof params.count === 'number') {
+      const form = plurals.select(params.count);
+      text = lookup(catalog, [...base, `${leaf}_${form}`]) ?? lookup(catalog, [...base, `${leaf}_other`]);
+    }
+    if (typeof text === 'string')
+      return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) =>
+        name in params ? String(params[name]) : m,
+      );
+  }
+  return key;
+}
+
 /** Creates a translator; cheap enough to make one per report. */
 export function createTranslator(lang: Lang, opts: { timeZone?: string } = {}): Translator {
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    lng: lang,
-    fallbackLng: 'en',
-    initAsync: false,
-    resources: { en: { translation: en }, ko: { translation: ko } },
-    interpolation: { escapeValue: false }, // renderers escape for their own format (HTML, Markdown)
-    returnNull: false,
-  });
+  const plurals = new Intl.PluralRules(lang);
   const timeZone = opts.timeZone ?? 'UTC';
-  let nf: Intl.NumberFormat | undefined;
+  const formats = new Map<number, Intl.NumberFormat>();
   let dtf: Intl.DateTimeFormat | undefined;
-  const number = (n: number, digits = 1): string =>
-    (nf && digits === 1 ? nf : (nf = new Intl.NumberFormat(lang, { maximumFractionDigits: digits }))).format(
-      n,
-    );
+  const number = (n: number, digits = 1): string => {
+    let nf = formats.get(digits);
+    if (!nf) formats.set(digits, (nf = new Intl.NumberFormat(lang, { maximumFractionDigits: digits })));
+    return nf.format(n);
+  };
   return {
     lang,
-    t: (key, params) => i18n.t(key, params ?? {}) as string,
+    t: (key, params) => message(lang, plurals, key, params ?? {}),
     number,
     percent: (n) =>
       n === null || n === undefined || !Number.isFinite(n)
