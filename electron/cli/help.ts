@@ -36,7 +36,7 @@ Takes a snapshot of this machine, redacts secrets, keeps it in the local store a
 
 Options:
   --window SECONDS   sampling window for CPU usage and rates (default 1; 0 = counters only)
-  --format FORMAT    text (summary, default) or json (the whole snapshot)
+  --format FORMAT    text (summary, default), json (the whole snapshot), markdown or html (a report)
   -o, --output FILE  write the output to FILE ('-' = standard output)
   --only LIST        collect only these sections, comma-separated
   --skip LIST        do not collect these sections
@@ -50,7 +50,7 @@ Sections: host, cpu, memory, swap, disks, network, ports, processes, users, sens
 
 Lists the snapshots in the local store, newest first.
 `,
-  show: `Usage: autoinfrasnap show <ref> [--format text|json] [-o FILE]
+  show: `Usage: autoinfrasnap show <ref> [--format text|json|markdown|html] [-o FILE]
 
 <ref> is a snapshot id, a unique id prefix (8+ characters), latest, latest~N, or a .json / .json.gz file.
 `,
@@ -68,17 +68,74 @@ without --force. show prints the effective settings and where each layer came fr
 
 // Help of the commands added by the reports issue; each is owned by its command's author.
 COMMAND_HELP.diff = `Usage: autoinfrasnap diff <a> <b> [--format text|markdown|html|json] [-o FILE]
+                         [--threshold KEY=N[,KEY=N]] [--lang en|ko]
 
-What changed from snapshot <a> to <b>: each an id, an id prefix, latest, latest~N or a file.
+What changed from snapshot <a> to <b>, each an id, an id prefix, latest, latest~N or a .json / .json.gz
+file: processes, listening ports, containers, services, filesystems, user sessions, network interfaces
+and addresses, OS and kernel added, removed or changed, and how memory, swap, disk, CPU and load moved.
+
+Processes are matched by name and (redacted) command line, never by pid, among the top lists only
+(top_cpu and top_memory): a process that left those lists shows as removed.
+
+Options:
+  --format FORMAT    text (default), markdown (GitHub tables), html (one self-contained page) or json
+                     (the structure, schema in shared/diff/diff.schema.json)
+  -o, --output FILE  write the output to FILE ('-' = standard output)
+  --threshold LIST   when a metric change is significant, in points (load: per core); defaults
+                     memory=10,swap=10,disk=5,cpu=25,load=1
+
+Exit 0 whenever both snapshots load, with or without differences: diff reports, check is the gate.
+Examples: autoinfrasnap diff latest~1 latest
+          autoinfrasnap diff before.json after.json --format markdown -o diff.md
 `;
-COMMAND_HELP.check = `Usage: autoinfrasnap check [--rule RULE]... [--baseline FILE] [--snapshot REF]
-                          [--format text|json|junit|github] [-o FILE]
+COMMAND_HELP.check = `Usage: autoinfrasnap check [--rule RULE]... [--baseline FILE] [--strict] [--snapshot REF]
+                          [--format text|json|junit|github|markdown] [-o FILE] [--window S] [--save]
 
-Evaluates rules against a fresh snapshot (or --snapshot). Exit 0 when all pass, 1 when one fails,
-2 when a rule does not parse.
+Evaluates rules against a fresh snapshot of this machine (or --snapshot) — the CI/CD gate.
+Exit 0 when every rule passes, 1 when one fails, 2 when a rule or the baseline does not parse or there
+is no rule at all.
+
+Rules (repeat --rule; quote each for the shell):
+  PATH OP VALUE      a value of the snapshot JSON; OP is < <= > >= == !=; VALUE a number (units %, KB,
+                     MB, GB, TB, KiB, MiB, GiB, TiB), a quoted string, true, false or null
+                       memory.used_percent < 90          cpu.load_1 < 4
+                       disks["/"].used_percent < 85      network["eth0"].rx_errors == 0
+                       containers["web"].state == "running"
+                       services["nginx"].state == "running"   processes.zombies.length == 0
+                     ["key"] picks a list item by its natural key (disks: mountpoint; network,
+                     containers, services, processes: name; ports: "443/tcp"); [0] by position
+  port N[/udp]       something listens on port N (tcp unless /udp)
+  container NAME     a container NAME is running
+  service NAME       a service NAME is running (nginx or nginx.service)
+  process NAME       a process NAME is among the top lists or owns a listening port
+  !port 23           forbids it: fails when it is there (same for container, service, process)
+
+Options:
+  --rule RULE        a rule (repeatable)
+  --baseline FILE    also check every rule of a baseline (autoinfrasnap baseline create)
+  --strict           also fail on listening ports no port rule (or baseline) names
+  --snapshot REF     check a stored snapshot (id, latest, latest~N) or a snapshot file instead
+  --format FORMAT    text (default), json, junit (JUnit XML), github (workflow commands: annotations),
+                     markdown (a table, e.g. for $GITHUB_STEP_SUMMARY)
+  -o, --output FILE  write the report to FILE ('-' = standard output); the verdict goes to stderr
+  --window SECONDS   sampling window of a fresh snapshot (default: settings; only when rules need rates)
+  --save             keep the fresh snapshot in the store (it is not kept otherwise)
+
+A fresh snapshot collects only the sections the rules read. A rule whose section was not collected, or
+whose path is not in the snapshot, fails and says why.
 `;
-COMMAND_HELP.baseline = `Usage: autoinfrasnap baseline create [--from REF] -o FILE
+COMMAND_HELP.baseline = `Usage: autoinfrasnap baseline create [--from REF] [-o FILE]
 
-Writes what a snapshot has (listening ports, containers, services, processes) as a baseline for
-check --baseline.
+Writes what this machine (or snapshot REF) has worth watching as a baseline for check --baseline:
+listening ports (UDP client ports left out), running containers and services, and processes that own
+a listening port or have run for ten minutes or more as daemons (shells, tools and this tool left out).
+The baseline is JSON: {"kind": "autoinfrasnap-baseline", "version": 1, "created_from": {…}, "rules": […]};
+edit its rules freely, any check rule is allowed.
+
+Options:
+  --from REF         use a stored snapshot (id, latest, latest~N) or a snapshot file
+  -o, --output FILE  write the baseline to FILE (default: standard output)
+
+Example: autoinfrasnap baseline create -o baseline.json     (before a deploy)
+         autoinfrasnap check --baseline baseline.json --strict   (after it)
 `;

@@ -1,9 +1,11 @@
 import type { Translator } from '../i18n/index.js';
 import type { Snapshot } from '../snapshot/schema.js';
+import { renderHtml } from './html/document.js';
+import { renderMarkdown } from './markdown.js';
 import { renderSummary } from './summary.js';
 
 /** Output formats of a snapshot report (`snap --format`, `show --format`, the app's export). */
-export const SNAPSHOT_FORMATS = ['text', 'json'] as const;
+export const SNAPSHOT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 
 /** One snapshot report format. */
 export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
@@ -27,5 +29,9 @@ export function renderSnapshot(s: Snapshot, format: SnapshotFormat, opts: Render
       return renderSummary(s, opts);
     case 'json':
       return JSON.stringify(s, null, 2);
+    case 'markdown':
+      return renderMarkdown(s, opts);
+    case 'html':
+      return renderHtml(s, opts);
   }
 }

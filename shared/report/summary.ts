@@ -2,6 +2,7 @@ import { formatDuration, formatRate, padColumns } from '../format.js';
 import type { Translator } from '../i18n/index.js';
 import { assessHealth, type Finding, type Severity } from '../snapshot/health.js';
 import type { Snapshot } from '../snapshot/schema.js';
+import type { SectionName } from '../snapshot/sections.js';
 
 /** Options of the terminal summary. */
 export interface SummaryOptions {
@@ -19,7 +20,9 @@ function paint(on: boolean, style: keyof typeof ANSI, s: string): string {
 /** One finding in words, in the translator's language. */
 export function describeFinding(f: Finding, t: Translator): string {
   const value = f.code === 'zombies' ? String(f.value) : t.percent(f.value);
-  return t.t(`common.health.${f.code}`, { subject: f.subject, value, count: f.value ?? 0 });
+  // A failed reader's subject is a section name: say it in the reader's language too.
+  const subject = f.code === 'reader_failed' ? t.t(`common.section.${f.subject as SectionName}`) : f.subject;
+  return t.t(`common.health.${f.code}`, { subject, value, count: f.value ?? 0 });
 }
 
 const STYLE: Record<Severity, keyof typeof ANSI> = { ok: 'green', warning: 'yellow', critical: 'red' };
