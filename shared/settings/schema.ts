@@ -35,6 +35,14 @@ export const Settings = z
         patterns: z.array(z.string()).default([]).describe('Extra regular expressions to redact'),
       })
       .prefault({}),
+    check: z
+      .strictObject({
+        rules: z
+          .array(z.string())
+          .default([])
+          .describe('Rules autoinfrasnap check always evaluates, e.g. "memory.used_percent < 95"'),
+      })
+      .prefault({}),
     store: z
       .strictObject({
         dir: z
