@@ -34,7 +34,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  minify: true,
+  minify: process.env.AIS_NO_MINIFY !== '1',
   legalComments: 'none',
   metafile: true,
   external: ['dockerode', 'systeminformation', '@aws-sdk/*', 'electron'],

@@ -104,10 +104,11 @@ export function resolveLang(
   intlLocale?: () => string,
 ): Lang {
   if (setting === 'en' || setting === 'ko') return setting;
+  // POSIX order: the first variable that is set decides (C and POSIX mean English). Intl's locale
+  // costs tens of ms to resolve, so it is asked only when none is set (GUI-launched apps, Windows).
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {
     const v = env[name];
-    if (v && v !== 'C' && v !== 'POSIX' && !v.startsWith('C.'))
-      return v.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+    if (v) return v.toLowerCase().startsWith('ko') ? 'ko' : 'en';
   }
   const loc = intlLocale?.() ?? '';
   return loc.toLowerCase().startsWith('ko') ? 'ko' : 'en';

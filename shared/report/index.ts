@@ -1,7 +1,5 @@
 import type { Translator } from '../i18n/index.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { renderHtml } from './html/document.js';
-import { renderMarkdown } from './markdown.js';
 import { renderSummary } from './summary.js';
 
 /** Output formats of a snapshot report (`snap --format`, `show --format`, the app's export). */
@@ -22,16 +20,23 @@ export function isSnapshotFormat(s: string): s is SnapshotFormat {
   return (SNAPSHOT_FORMATS as readonly string[]).includes(s);
 }
 
-/** Renders a snapshot in one format: the one entry point the CLI, the server and the app call. */
-export function renderSnapshot(s: Snapshot, format: SnapshotFormat, opts: RenderOptions): string {
+/**
+ * Renders a snapshot in one format: the one entry point the CLI, the server and the app call. The
+ * Markdown and HTML renderers load on first use, so taking a snapshot never pays for them.
+ */
+export async function renderSnapshot(
+  s: Snapshot,
+  format: SnapshotFormat,
+  opts: RenderOptions,
+): Promise<string> {
   switch (format) {
     case 'text':
       return renderSummary(s, opts);
     case 'json':
       return JSON.stringify(s, null, 2);
     case 'markdown':
-      return renderMarkdown(s, opts);
+      return (await import('./markdown.js')).renderMarkdown(s, opts);
     case 'html':
-      return renderHtml(s, opts);
+      return (await import('./html/document.js')).renderHtml(s, opts);
   }
 }

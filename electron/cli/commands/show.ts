@@ -34,7 +34,7 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
   const cfg = await cliConfig(io, values);
   const snapshot = await loadSnapshot(positionals[0]!, io, cfg);
   const toStdout = values.output === undefined || values.output === '-';
-  const body = renderSnapshot(snapshot, format, {
+  const body = await renderSnapshot(snapshot, format, {
     t: cliTranslator(cfg, io.env),
     color: toStdout && useColor(io),
   });

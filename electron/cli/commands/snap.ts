@@ -88,7 +88,7 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
   const body =
     format === 'json' && !toStdout
       ? JSON.stringify(snapshot)
-      : renderSnapshot(snapshot, format, { t, color: toStdout && useColor(io) });
+      : await renderSnapshot(snapshot, format, { t, color: toStdout && useColor(io) });
   await writeOutput(io, values.output, body);
   if (saved && (format === 'text' || !toStdout)) io.stderr(`autoinfrasnap: ${saved}\n`);
   return ExitCode.Ok;

@@ -47,7 +47,8 @@ describe('translator', () => {
     expect(resolveLang('ko', { LANG: 'en_US.UTF-8' })).toBe('ko');
     expect(resolveLang('auto', { LANG: 'ko_KR.UTF-8' })).toBe('ko');
     expect(resolveLang('auto', { LC_ALL: 'en_GB.UTF-8', LANG: 'ko_KR.UTF-8' })).toBe('en');
-    expect(resolveLang('auto', { LANG: 'C.UTF-8' }, () => 'ko-KR')).toBe('ko');
+    expect(resolveLang('auto', { LANG: 'C.UTF-8' }, () => 'ko-KR')).toBe('en');
+    expect(resolveLang('auto', {}, () => 'ko-KR')).toBe('ko');
     expect(resolveLang(undefined, {}, () => 'de-DE')).toBe('en');
   });
 });

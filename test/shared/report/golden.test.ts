@@ -14,8 +14,8 @@ const EXT: Partial<Record<SnapshotFormat, string>> = { text: 'txt', markdown: 'm
 
 describe.each(LANGUAGES)('report goldens (%s)', (lang) => {
   const t = createTranslator(lang);
-  it.each(Object.keys(EXT) as SnapshotFormat[])('%s matches its golden file', (format) => {
-    const out = renderSnapshot(richSnapshot(), format, { t, color: false });
+  it.each(Object.keys(EXT) as SnapshotFormat[])('%s matches its golden file', async (format) => {
+    const out = await renderSnapshot(richSnapshot(), format, { t, color: false });
     const file = join(dir, `report.${lang}.${EXT[format]}`);
     if (update || !existsSync(file)) {
       if (!update && process.env.CI)
