@@ -8,7 +8,8 @@ export function translate(t: Translator, key: string, params: MessageParams = {}
   const flat: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) if (typeof v !== 'object') flat[k] = v;
   // A nested message sees the same parameters: `detail: { key: 'cli.config.too_small' }` uses `min`.
-  for (const [k, v] of Object.entries(params)) if (typeof v === 'object') flat[k] = t.t(v.key as MessageKey, flat);
+  for (const [k, v] of Object.entries(params))
+    if (typeof v === 'object') flat[k] = t.t(v.key as MessageKey, flat);
   return t.t(key as MessageKey, flat);
 }
 
