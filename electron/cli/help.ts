@@ -12,7 +12,7 @@ Commands:
   diff <a> <b>       what changed between two snapshots (ids, latest, latest~N or files)
   check              evaluate rules against a snapshot: the CI/CD gate (exit 1 when a rule fails)
   baseline create    write what a snapshot has (ports, containers, services…) for check --baseline
-  schema             print the snapshot's JSON Schema (draft 2020-12)
+  schema [diff]      print the JSON Schema (draft 2020-12) of a snapshot, or of a diff
   config init|show   write the default settings file, or show the effective settings
 
 Global options:
@@ -54,9 +54,10 @@ Lists the snapshots in the local store, newest first.
 
 <ref> is a snapshot id, a unique id prefix (8+ characters), latest, latest~N, or a .json / .json.gz file.
 `,
-  schema: `Usage: autoinfrasnap schema [-o FILE]
+  schema: `Usage: autoinfrasnap schema [snapshot|diff] [-o FILE]
 
-Prints the JSON Schema (draft 2020-12) that every snapshot validates against.
+Prints the JSON Schema (draft 2020-12) that every snapshot (default) or diff --format json validates
+against.
 `,
   config: `Usage: autoinfrasnap config init [-o FILE] [--force]
        autoinfrasnap config show [--format text|json]

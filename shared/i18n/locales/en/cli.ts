@@ -11,6 +11,7 @@ export const cli = {
     format: '--format "{{value}}": expected {{formats}}',
     unknown_section: '{{flag}}: unknown section "{{value}}" (sections: {{sections}})',
     no_sections: '--only and --skip leave no section to collect',
+    schema_kind: 'schema "{{value}}": expected snapshot or diff',
     show_single: 'show takes one snapshot: an id, latest, latest~N or a file (see --help)',
     config_sub: 'config needs a subcommand: init or show',
     config_sub_got: 'config needs a subcommand: init or show (got "{{value}}")',

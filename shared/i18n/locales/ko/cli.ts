@@ -14,6 +14,7 @@ export const cli: TranslationOf<typeof en> = {
     format: '--format "{{value}}": {{formats}} 중 하나여야 합니다',
     unknown_section: '{{flag}}: 알 수 없는 섹션 "{{value}}" (섹션: {{sections}})',
     no_sections: '--only와 --skip 때문에 수집할 섹션이 없습니다',
+    schema_kind: 'schema "{{value}}": snapshot 또는 diff여야 합니다',
     show_single: 'show에는 스냅숏 하나를 지정하세요: ID, latest, latest~N 또는 파일 (--help 참고)',
     config_sub: 'config에는 하위 명령 init 또는 show가 필요합니다',
     config_sub_got: 'config에는 하위 명령 init 또는 show가 필요합니다 ("{{value}}" 입력됨)',
