@@ -20,6 +20,7 @@ const entry = `
 export { takeSnapshot } from './electron/core/snapshot/build.ts';
 export { renderSnapshot } from './shared/report/index.ts';
 export { createTranslator } from './shared/i18n/index.ts';
+export { diffSnapshots } from './shared/diff/diff.ts';
 `;
 
 try {
@@ -39,7 +40,9 @@ try {
     },
     logLevel: 'warning',
   });
-  const { takeSnapshot, renderSnapshot, createTranslator } = await import(pathToFileURL(outfile).href);
+  const { takeSnapshot, renderSnapshot, createTranslator, diffSnapshots } = await import(
+    pathToFileURL(outfile).href
+  );
 
   const snapshot = await takeSnapshot({
     windowMs: 500,
@@ -57,12 +60,12 @@ try {
   for (const lang of ['en', 'ko']) {
     // A new translator per render, as the CLI makes one per run: its cost is part of rendering.
     const render = () => renderSnapshot(snapshot, 'html', { t: createTranslator(lang), color: false });
-    for (let i = 0; i < WARMUP; i++) render();
+    for (let i = 0; i < WARMUP; i++) await render();
     const times = [];
     let html = '';
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
-      html = render();
+      html = await render();
       times.push(performance.now() - t0);
     }
     const ms = median(times);
@@ -75,6 +78,25 @@ try {
     );
     if (lang === 'en' && process.env.BENCH_REPORT_OUT) writeFileSync(process.env.BENCH_REPORT_OUT, html);
   }
+  // Diff of two real snapshots of this machine, taken a moment apart (target ≤ 20 ms).
+  const later = await takeSnapshot({
+    windowMs: 500,
+    topN: 15,
+    redaction: { enabled: true },
+    version: 'bench',
+  });
+  for (let i = 0; i < WARMUP; i++) diffSnapshots(snapshot, later);
+  const diffTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    diffSnapshots(snapshot, later);
+    diffTimes.push(performance.now() - t0);
+  }
+  const diffMs = median(diffTimes);
+  if (diffMs > 20) ok = false;
+  console.log(
+    `  diff of two real snapshots: median ${diffMs.toFixed(2)} ms · target ≤ 20 ms: ${diffMs <= 20 ? 'ok' : 'OVER TARGET'}`,
+  );
   process.exitCode = ok ? 0 : 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

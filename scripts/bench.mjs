@@ -124,3 +124,7 @@ if (rows['naive systeminformation (reference)'])
   console.log(
     `\nnaive systeminformation / psutil floor: ${(rows['naive systeminformation (reference)'].wall / floor.wall).toFixed(1)}×`,
   );
+
+// In-process speed of the reports and the diff (issue targets: HTML ≤ 100 ms and ≤ 300 KiB, diff ≤ 20 ms).
+console.log('');
+sh('node', ['scripts/bench-report.mjs'], { stdio: 'inherit' });

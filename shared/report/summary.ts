@@ -45,13 +45,17 @@ export function renderSummary(s: Snapshot, opts: SummaryOptions): string {
     const h = s.host;
     const where = [h.virtualization, h.container].filter(Boolean).join(', ');
     lines.push(
-      `${label('common.section.host')}${h.hostname} · ${h.os.name} ${h.os.version} · kernel ${h.kernel} · ${h.arch} · up ${formatDuration(h.uptime_s)}${where ? ` · ${where}` : ''}`,
+      `${label('common.section.host')}${t.t('common.summary.host', { hostname: h.hostname, os: `${h.os.name} ${h.os.version}`, kernel: h.kernel, arch: h.arch, uptime: formatDuration(h.uptime_s) })}${where ? ` · ${where}` : ''}`,
     );
   }
   if (s.cpu) {
-    const load = s.cpu.load_1 === null ? '' : ` · load ${s.cpu.load_1} ${s.cpu.load_5} ${s.cpu.load_15}`;
+    const cpu = s.cpu;
+    const load =
+      cpu.load_1 === null
+        ? ''
+        : ` · ${t.t('common.summary.load', { load1: cpu.load_1, load5: cpu.load_5 ?? '–', load15: cpu.load_15 ?? '–' })}`;
     lines.push(
-      `${label('common.section.cpu')}${t.percent(s.cpu.usage_percent)} / ${s.cpu.logical_cores} cores${load} · ${s.cpu.model}`,
+      `${label('common.section.cpu')}${t.t('common.summary.cpu', { usage: t.percent(cpu.usage_percent), cores: cpu.logical_cores })}${load} · ${cpu.model}`,
     );
   }
   if (s.memory) {
@@ -86,18 +90,20 @@ export function renderSummary(s: Snapshot, opts: SummaryOptions): string {
       .slice(0, 3)
       .map((x) => `${x.name} ${t.percent(x.cpu_percent)}`)
       .join(', ');
-    lines.push(`${label('common.section.processes')}${p.total} · CPU: ${top}`);
+    lines.push(
+      `${label('common.section.processes')}${p.total} · ${t.t('common.summary.top_cpu', { list: top })}`,
+    );
   }
   if (s.services) {
     const v = s.services;
     lines.push(
-      `${label('common.section.services')}${v.available ? `${v.manager}: ${v.running} running, ${v.failed} failed / ${v.total}` : (v.reason ?? '–')}`,
+      `${label('common.section.services')}${v.available ? t.t('common.summary.services', { manager: v.manager, running: v.running, failed: v.failed, total: v.total }) : (v.reason ?? '–')}`,
     );
   }
   if (s.containers) {
     const k = s.containers;
     lines.push(
-      `${label('common.section.containers')}${k.available ? `${k.running} running / ${k.total} (${k.engine?.name ?? 'engine'})` : (k.reason ?? '–')}`,
+      `${label('common.section.containers')}${k.available ? t.t('common.summary.containers', { running: k.running, total: k.total, engine: k.engine?.name ?? '–' }) : (k.reason ?? '–')}`,
     );
   }
   if (s.users)

@@ -32,6 +32,14 @@ export const common = {
     error: 'error',
     redacted: 'redacted',
   },
+  summary: {
+    host: '{{hostname}} · {{os}} · kernel {{kernel}} · {{arch}} · up {{uptime}}',
+    cpu: '{{usage}} of {{cores}} cores',
+    load: 'load {{load1}} {{load5}} {{load15}}',
+    services: '{{manager}}: {{running}} running, {{failed}} failed of {{total}}',
+    containers: '{{running}} running of {{total}} ({{engine}})',
+    top_cpu: 'top CPU: {{list}}',
+  },
   redaction: {
     off: 'OFF: this snapshot may contain secrets',
     count_one: '{{count}} value',

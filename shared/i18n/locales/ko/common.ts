@@ -35,6 +35,14 @@ export const common: TranslationOf<typeof en> = {
     error: '오류',
     redacted: '가림 처리',
   },
+  summary: {
+    host: '{{hostname}} · {{os}} · 커널 {{kernel}} · {{arch}} · 가동 {{uptime}}',
+    cpu: '코어 {{cores}}개 중 {{usage}}',
+    load: '부하 {{load1}} {{load5}} {{load15}}',
+    services: '{{manager}}: 실행 {{running}}, 실패 {{failed}} / 전체 {{total}}',
+    containers: '실행 {{running}} / 전체 {{total}} ({{engine}})',
+    top_cpu: 'CPU 상위: {{list}}',
+  },
   redaction: {
     off: '꺼짐: 이 스냅숏에 비밀 정보가 있을 수 있음',
     count_one: '값 {{count}}개',
