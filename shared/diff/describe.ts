@@ -97,6 +97,18 @@ export function summaryText(d: SnapshotDiff, t: Translator): string {
   return sig ? `${counts} · ${t.t('diff.summary.significant', { count: sig })}` : counts;
 }
 
+/** What redaction did to A and to B, counts per rule: every report says so. */
+export function redactionText(d: SnapshotDiff, t: Translator): string {
+  const side = (r: SnapshotDiff['a']['redactions']): string => {
+    if (!r.enabled) return t.t('common.redaction.off');
+    const rules = Object.entries(r.by_rule)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    return `${t.t('common.redaction.count', { count: r.total })}${rules ? ` (${rules})` : ''}`;
+  };
+  return `${t.t('common.section.redacted')}: A ${side(d.a.redactions)} · B ${side(d.b.redactions)}`;
+}
+
 /** The warning when A and B were taken on different machines (null when they were not). */
 export function otherHostText(d: SnapshotDiff, t: Translator): string | null {
   if (d.same_host) return null;

@@ -144,8 +144,8 @@ export function diffSnapshots(a: Snapshot, b: Snapshot, opts: DiffOptions = {}):
   const hb = b.host?.hostname ?? null;
   return {
     diff_version: DIFF_VERSION,
-    a: { id: a.id, taken_at: a.taken_at, hostname: ha },
-    b: { id: b.id, taken_at: b.taken_at, hostname: hb },
+    a: { id: a.id, taken_at: a.taken_at, hostname: ha, redactions: a.redactions },
+    b: { id: b.id, taken_at: b.taken_at, hostname: hb, redactions: b.redactions },
     same_host: ha !== null && ha === hb,
     elapsed_s: Math.round(Date.parse(b.taken_at) - Date.parse(a.taken_at)) / 1000,
     thresholds,

@@ -9,6 +9,7 @@ import {
   metricValue,
   notComparedLines,
   otherHostText,
+  redactionText,
   processScopeText,
   summaryText,
   thresholdsText,
@@ -79,7 +80,11 @@ export function renderDiffHtml(d: SnapshotDiff, opts: Pick<DiffRenderOptions, 't
     ];
     body.push(`<tr>${cells('td', row)}</tr>`);
   }
-  body.push('</tbody></table>', `<p class="summary">${e(summaryText(d, t))}</p>`);
+  body.push(
+    '</tbody></table>',
+    `<p class="summary">${e(summaryText(d, t))}</p>`,
+    `<p class="redactions">${e(redactionText(d, t))}</p>`,
+  );
   const other = otherHostText(d, t);
   if (other) body.push(`<p class="warn">${e(other)}</p>`);
 

@@ -10,6 +10,7 @@ import {
   metricValue,
   notComparedLines,
   otherHostText,
+  redactionText,
   processScopeText,
   summaryText,
   thresholdsText,
@@ -71,6 +72,8 @@ export function renderDiffMarkdown(d: SnapshotDiff, opts: Pick<DiffRenderOptions
     ),
     '',
     `**${mdText(summaryText(d, t))}**`,
+    '',
+    mdText(redactionText(d, t)),
   );
   const other = otherHostText(d, t);
   if (other) out.push('', `> ⚠️ ${mdText(other)}`);

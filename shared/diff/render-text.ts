@@ -9,6 +9,7 @@ import {
   metricValue,
   notComparedLines,
   otherHostText,
+  redactionText,
   processScopeText,
   summaryText,
   thresholdsText,
@@ -62,7 +63,7 @@ export function renderDiffText(d: SnapshotDiff, opts: DiffRenderOptions): string
       `${side.toUpperCase()}  ${h.hostname ?? unknown} · ${t.dateTime(h.taken_at)} · ${h.id}${when}`,
     );
   }
-  lines.push(paint('bold', summaryText(d, t)));
+  lines.push(paint('bold', summaryText(d, t)), redactionText(d, t));
   const other = otherHostText(d, t);
   if (other) lines.push(paint('yellow', other));
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from '../snapshot/metrics/common.js';
+import { Redactions } from '../snapshot/schema.js';
 import { DIFF_KINDS, DIFF_VERSION, METRIC_NAMES } from './model.js';
 
 /** A compared value as it appears in a change: kept as the snapshot had it (bytes, booleans, text). */
@@ -184,7 +185,12 @@ export const DiffThresholds = z.object({
 });
 export type DiffThresholds = z.infer<typeof DiffThresholds>;
 
-const Header = z.object({ id: z.string(), taken_at: Timestamp, hostname: z.string().nullable() });
+const Header = z.object({
+  id: z.string(),
+  taken_at: Timestamp,
+  hostname: z.string().nullable(),
+  redactions: Redactions.describe('What redaction did to this snapshot: counts per rule, never values'),
+});
 const Counts = z.object({
   added: z.number().int().nonnegative(),
   removed: z.number().int().nonnegative(),

@@ -42,6 +42,7 @@ describe('diffSnapshots: each kind of change', () => {
       id: '0196b7c4-8f3a-7cde-9abc-0123456789ab',
       taken_at: '2026-11-26T12:00:00.000Z',
       hostname: 'web-1',
+      redactions: { enabled: true, total: 0, by_rule: {} },
     });
     expect(d.b.taken_at).toBe('2026-11-26T15:20:00.000Z');
     expect(d.same_host).toBe(true);

@@ -5,6 +5,7 @@ import { mdCode, mdText } from '../../../shared/diff/render-markdown.js';
 import { createTranslator, LANGUAGES } from '../../../shared/i18n/index.js';
 import { proc, snap, withProcesses } from './fixtures.js';
 import { scenarioA, scenarioB } from './scenario.js';
+import { sampleSnapshot } from '../../helpers/snapshot.js';
 
 const en = createTranslator('en');
 const diff = diffSnapshots(scenarioA(), scenarioB());
@@ -125,6 +126,18 @@ describe.skipIf(!chromium)('html renderer in Chromium (skipped: no /usr/bin/chro
       expect(requests).toEqual([]);
     } finally {
       await browser.close();
+    }
+  });
+});
+
+describe('every diff report says what was redacted', () => {
+  it('names the counts per rule of A and B, and warns when B was not redacted', () => {
+    const a = sampleSnapshot({ redactions: { enabled: true, total: 3, by_rule: { 'flag-value': 3 } } });
+    const b = sampleSnapshot({ redactions: { enabled: false, total: 0, by_rule: {} } });
+    const d = diffSnapshots(a, b);
+    for (const format of ['text', 'markdown', 'html'] as const) {
+      const out = renderDiff(d, format, { t: en, color: false });
+      expect(out, format).toContain('A 3 values (flag-value 3) · B OFF: this snapshot may contain secrets');
     }
   });
 });
