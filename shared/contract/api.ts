@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { Settings } from '../settings/schema.js';
+import { Snapshot } from '../snapshot/schema.js';
+import { Alert, AlertEvent, AlertRule } from './alerts.js';
+import { HistoryPoint, HistoryRange, Sample } from './sample.js';
+
+/** A stored snapshot as lists show it (the store's index entry). */
+export const SnapshotEntry = z.object({
+  id: z.string(),
+  taken_at: z.string(),
+  hostname: z.string().nullable(),
+  bytes: z.number().int().nonnegative(),
+  sections: z.array(z.string()),
+  errors: z.number().int().nonnegative(),
+});
+/** A stored snapshot's index entry. */
+export type SnapshotEntry = z.infer<typeof SnapshotEntry>;
+
+/** Report formats the UI can ask for. */
+export const ReportFormat = z.enum(['html', 'markdown', 'text', 'json']);
+
+/** Overall status, as the tray icon and the popover's light show it. */
+export const Status = z.object({
+  status: z.enum(['ok', 'warning', 'critical', 'paused']),
+  firing: z.number().int().nonnegative(),
+  host: z.string(),
+});
+/** Overall status. */
+export type Status = z.infer<typeof Status>;
+
+/**
+ * The commands of the contract: one typed map, `domain:verb` names, request and response schemas.
+ * The IPC transport sends `{ channel, request }`; the HTTP transport maps each to a route below.
+ * Both sides validate with these schemas.
+ */
+export const COMMANDS = {
+  'metrics:latest': { request: z.object({}), response: Sample.nullable() },
+  'metrics:history': { request: z.object({ range: HistoryRange }), response: z.array(HistoryPoint) },
+  'snapshot:take': { request: z.object({}), response: SnapshotEntry },
+  'snapshot:list': { request: z.object({}), response: z.array(SnapshotEntry) },
+  'snapshot:get': { request: z.object({ ref: z.string().min(1) }), response: Snapshot },
+  'snapshot:diff': {
+    request: z.object({ a: z.string().min(1), b: z.string().min(1) }),
+    response: z.record(z.string(), z.unknown()).describe('A SnapshotDiff (see shared/diff/schema.ts)'),
+  },
+  'snapshot:export': {
+    request: z.object({
+      ref: z.string().min(1),
+      format: ReportFormat,
+      lang: z.enum(['en', 'ko']).optional(),
+    }),
+    response: z.object({ format: ReportFormat, filename: z.string(), content: z.string() }),
+  },
+  'alerts:list': {
+    request: z.object({}),
+    response: z.object({ active: z.array(Alert), history: z.array(Alert), rules: z.array(AlertRule) }),
+  },
+  'alerts:rules:set': { request: z.object({ rules: z.array(AlertRule) }), response: z.array(AlertRule) },
+  'settings:get': { request: z.object({}), response: Settings },
+  'settings:set': { request: z.object({ settings: z.record(z.string(), z.unknown()) }), response: Settings },
+  'status:get': { request: z.object({}), response: Status },
+} as const;
+
+/** A command's name. */
+export type CommandName = keyof typeof COMMANDS;
+/** What a command takes. */
+export type CommandRequest<C extends CommandName> = z.input<(typeof COMMANDS)[C]['request']>;
+/** What a command returns. */
+export type CommandResponse<C extends CommandName> = z.output<(typeof COMMANDS)[C]['response']>;
+
+/** The events pushed to every window (IPC) or browser (SSE `event:` names). */
+export const EVENTS = {
+  'metrics:sample': Sample,
+  'alerts:changed': AlertEvent,
+  'status:changed': Status,
+} as const;
+/** An event's name. */
+export type EventName = keyof typeof EVENTS;
+/** An event's payload. */
+export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]>;
+
+/** HTTP routes of each command under `/api/v1` (GET reads query parameters, others a JSON body). */
+export const ROUTES: { [C in CommandName]: { method: 'GET' | 'POST' | 'PUT'; path: string } } = {
+  'metrics:latest': { method: 'GET', path: '/metrics/latest' },
+  'metrics:history': { method: 'GET', path: '/metrics/history' },
+  'snapshot:take': { method: 'POST', path: '/snapshots' },
+  'snapshot:list': { method: 'GET', path: '/snapshots' },
+  'snapshot:get': { method: 'GET', path: '/snapshots/get' },
+  'snapshot:diff': { method: 'GET', path: '/snapshots/diff' },
+  'snapshot:export': { method: 'GET', path: '/snapshots/export' },
+  'alerts:list': { method: 'GET', path: '/alerts' },
+  'alerts:rules:set': { method: 'PUT', path: '/alerts/rules' },
+  'settings:get': { method: 'GET', path: '/settings' },
+  'settings:set': { method: 'PUT', path: '/settings' },
+  'status:get': { method: 'GET', path: '/status' },
+};
+
+/**
+ * What the React code talks to. The HTTP + SSE client and the IPC client implement it; the UI does not
+ * know which one it has. `subscribe` returns an unsubscribe function.
+ */
+export interface ApiClient {
+  call<C extends CommandName>(command: C, request: CommandRequest<C>): Promise<CommandResponse<C>>;
+  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Fires with false when the backend is gone (SSE lost, IPC closed) and true when it is back. */
+  onConnection(listener: (connected: boolean) => void): () => void;
+}
