@@ -50,6 +50,8 @@ export default defineConfig({
     plugins: [react(), devCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves the renderer unminified by default; the popover must stay small.
+      minify: true,
       rolldownOptions: {
         input: {
           dashboard: resolve(root, 'renderer/dashboard/index.html'),

@@ -45,8 +45,13 @@ if (bin) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.error(
-    `AutoInfraSnap: Electron cannot start here: ${reason}; running the headless CLI instead (autoinfrasnap snap).`,
+    `AutoInfraSnap: Electron cannot start here: ${reason}; serving the same dashboard headless instead (autoinfrasnap serve).`,
   );
-  const r = run(process.execPath, ['bin/autoinfrasnap.js', 'snap', ...process.argv.slice(2)]);
-  process.exit(r.status ?? 1);
+  // The server prints its URL and where the API key is; Ctrl-C stops it.
+  const child = spawn(process.execPath, ['bin/autoinfrasnap.js', 'serve', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code) => process.exit(code ?? 0));
 }

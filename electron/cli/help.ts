@@ -12,6 +12,7 @@ Commands:
   diff <a> <b>       what changed between two snapshots (ids, latest, latest~N or files)
   check              evaluate rules against a snapshot: the CI/CD gate (exit 1 when a rule fails)
   baseline create    write what a snapshot has (ports, containers, services…) for check --baseline
+  serve              the web dashboard and API over HTTP + SSE (127.0.0.1:8780, API key on)
   schema [diff]      print the JSON Schema (draft 2020-12) of a snapshot, or of a diff
   config init|show   write the default settings file, or show the effective settings
 
@@ -139,4 +140,26 @@ Options:
 
 Example: autoinfrasnap baseline create -o baseline.json     (before a deploy)
          autoinfrasnap check --baseline baseline.json --strict   (after it)
+`;
+COMMAND_HELP.serve = `Usage: autoinfrasnap serve [--host ADDR] [--port N] [--data-dir DIR]
+
+Runs the headless server: the live dashboard (/ and /popover) and the API under /api/v1 (JSON over
+HTTP, live events over Server-Sent Events at /api/v1/events), until SIGINT or SIGTERM.
+
+Authentication is on: the first start creates an API key, prints it once to stderr and keeps only its
+SHA-256 hash (mode 0600) in the data folder; AUTOINFRASNAP_API_KEY sets the key instead. Browsers sign
+in at /login (a session cookie); scripts send "Authorization: Bearer KEY". GET /api/v1/health needs
+no key.
+
+Options:
+  --host ADDR        address to listen on (default 127.0.0.1; 0.0.0.0 = every interface: put HTTPS
+                     in front of it on untrusted networks)
+  --port N           port (default 8780; 0 = any free port, printed on stdout)
+  --data-dir DIR     where the key hash and live history are kept (default <data folder>/server)
+  --interval SECS    seconds between live samples (default 2)
+  --static-dir DIR   the built dashboard (default out/renderer of this installation)
+  --no-auth          no key at all (loopback addresses only)
+
+Example: AUTOINFRASNAP_API_KEY=… autoinfrasnap serve --port 8780
+         curl -H "Authorization: Bearer $KEY" http://127.0.0.1:8780/api/v1/metrics/latest
 `;

@@ -13,7 +13,7 @@ export const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['snap', 'list', 'show', 'diff', 'check', 'baseline', 'schema', 'config'] as const;
+const COMMANDS = ['snap', 'list', 'show', 'diff', 'check', 'baseline', 'schema', 'config', 'serve'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Writes the one-line user error and returns its exit code. */
@@ -76,6 +76,8 @@ async function loadCommand(c: Command): Promise<{ run(args: string[], io: CliIo)
       return import('./commands/schema.js');
     case 'config':
       return import('./commands/config.js');
+    case 'serve':
+      return import('./commands/serve.js');
   }
 }
 

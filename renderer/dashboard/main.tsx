@@ -1,4 +1,6 @@
-// Dashboard page entry: a placeholder until the live monitoring issue lands.
-import { mountPlaceholder } from '../placeholder';
+// Dashboard page entry: the dashboard on the shared provider stack.
+import { mountApp } from '../app/mount';
+import { Dashboard } from './dashboard';
+import './dashboard.css';
 
-mountPlaceholder({ page: 'dashboard', comingWith: 'live monitoring issue' });
+mountApp(<Dashboard />);

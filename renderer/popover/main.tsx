@@ -1,4 +1,6 @@
-// Popover page entry: a placeholder until the tray issue lands.
-import { mountPlaceholder } from '../placeholder';
+// Popover page entry: the tray popover on the shared provider stack.
+import { mountApp } from '../app/mount';
+import { Popover } from './popover';
+import './popover.css';
 
-mountPlaceholder({ page: 'popover', comingWith: 'tray issue' });
+mountApp(<Popover />);

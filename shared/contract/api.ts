@@ -79,21 +79,9 @@ export type EventName = keyof typeof EVENTS;
 /** An event's payload. */
 export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]>;
 
-/** HTTP routes of each command under `/api/v1` (GET reads query parameters, others a JSON body). */
-export const ROUTES: { [C in CommandName]: { method: 'GET' | 'POST' | 'PUT'; path: string } } = {
-  'metrics:latest': { method: 'GET', path: '/metrics/latest' },
-  'metrics:history': { method: 'GET', path: '/metrics/history' },
-  'snapshot:take': { method: 'POST', path: '/snapshots' },
-  'snapshot:list': { method: 'GET', path: '/snapshots' },
-  'snapshot:get': { method: 'GET', path: '/snapshots/get' },
-  'snapshot:diff': { method: 'GET', path: '/snapshots/diff' },
-  'snapshot:export': { method: 'GET', path: '/snapshots/export' },
-  'alerts:list': { method: 'GET', path: '/alerts' },
-  'alerts:rules:set': { method: 'PUT', path: '/alerts/rules' },
-  'settings:get': { method: 'GET', path: '/settings' },
-  'settings:set': { method: 'PUT', path: '/settings' },
-  'status:get': { method: 'GET', path: '/status' },
-};
+import type { EVENT_NAMES as EVENT_NAMES_CHECK } from './routes.js';
+
+export { EVENT_NAMES, ROUTES } from './routes.js';
 
 /**
  * What the React code talks to. The HTTP + SSE client and the IPC client implement it; the UI does not
@@ -105,3 +93,8 @@ export interface ApiClient {
   /** Fires with false when the backend is gone (SSE lost, IPC closed) and true when it is back. */
   onConnection(listener: (connected: boolean) => void): () => void;
 }
+
+// Every event has its name in EVENT_NAMES: a missing one makes this a type error.
+type MissingEventName = Exclude<EventName, (typeof EVENT_NAMES_CHECK)[number]>;
+const _everyEventNamed: [MissingEventName] extends [never] ? true : never = true;
+void _everyEventNamed;

@@ -1,7 +1,7 @@
 import { userError } from '../messages.js';
 
 /** Variables with our prefix that are not settings. */
-const RESERVED = new Set(['AUTOINFRASNAP_CONFIG', 'AUTOINFRASNAP_DEBUG']);
+const RESERVED = new Set(['AUTOINFRASNAP_CONFIG', 'AUTOINFRASNAP_DEBUG', 'AUTOINFRASNAP_API_KEY']);
 
 /** `snapshot.windowSeconds` → `AUTOINFRASNAP_SNAPSHOT_WINDOW_SECONDS`. */
 export function envName(path: readonly string[]): string {

@@ -1,10 +1,13 @@
 import type { TranslationOf } from '../../catalog.js';
 import type { en } from '../en/index.js';
+import { alerts } from './alerts.js';
 import { check } from './check.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
+import { server } from './server.js';
+import { ui } from './ui.js';
 
 /** The Korean catalog. */
-export const ko: TranslationOf<typeof en> = { common, cli, report, diff, check };
+export const ko: TranslationOf<typeof en> = { alerts, common, cli, report, diff, check, ui, server };

@@ -1,0 +1,95 @@
+import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Settings } from '../../shared/settings/schema.js';
+import { issueError, type LoadedConfig } from '../core/config/load.js';
+import { UserError } from '../core/errors.js';
+
+/** Deep merge of plain objects: `b`'s leaves win, arrays are replaced, `null` values are kept. */
+export function mergeSettings(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    const isObj = (x: unknown): x is Record<string, unknown> =>
+      x !== null && typeof x === 'object' && !Array.isArray(x);
+    out[k] = isObj(v) && isObj(prev) ? mergeSettings(prev, v) : v;
+  }
+  return out;
+}
+
+async function readUserSettings(path: string): Promise<Record<string, unknown>> {
+  try {
+    const v = JSON.parse(await readFile(path, 'utf8')) as unknown;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new UserError('config', `cannot read settings file ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** Writes `text` to `path` atomically (temp file, fsync, rename), mode 0600. */
+export async function writeFileAtomic0600(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const fh = await open(tmp, 'w', 0o600);
+  try {
+    await fh.writeFile(text, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await chmod(tmp, 0o600);
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** The settings commands: effective settings, and changes written to the user settings file. */
+export class SettingsOps {
+  private cfg: LoadedConfig;
+  private readonly listeners = new Set<(cfg: LoadedConfig) => void>();
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    cfg: LoadedConfig,
+    private readonly reload: () => Promise<LoadedConfig>,
+  ) {
+    this.cfg = cfg;
+  }
+
+  /** The effective settings (every layer merged). */
+  get(): Settings {
+    return this.cfg.settings;
+  }
+
+  /** Calls `cb` with the new configuration after each successful change. */
+  onChange(cb: (cfg: LoadedConfig) => void): () => void {
+    this.listeners.add(cb);
+    return () => void this.listeners.delete(cb);
+  }
+
+  /**
+   * Merges `patch` into the user settings file, validates the result with the Settings schema (a bad
+   * key or value is a 400 naming it), writes it atomically and returns the new effective settings.
+   */
+  set(patch: Record<string, unknown>): Promise<Settings> {
+    const run = async (): Promise<Settings> => {
+      const path = this.cfg.userSettingsPath;
+      const next = mergeSettings(await readUserSettings(path), patch);
+      const r = Settings.safeParse(next);
+      if (!r.success) throw issueError(r.error.issues[0]!, 'settings');
+      await writeFileAtomic0600(path, `${JSON.stringify(next, null, 2)}\n`);
+      this.cfg = await this.reload();
+      for (const cb of this.listeners) cb(this.cfg);
+      return this.cfg.settings;
+    };
+    const p = this.tail.then(run, run);
+    this.tail = p.catch(() => undefined);
+    return p;
+  }
+}

@@ -1,0 +1,221 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../shared/contract/api.js';
+import { Sample } from '../../../shared/contract/sample.js';
+import { hashKey } from '../../../electron/server/security.js';
+import { bearer, http, readEvents } from './http.js';
+
+const BIN = fileURLToPath(new URL('../../../bin/autoinfrasnap.js', import.meta.url));
+
+interface Serve {
+  url: string;
+  child: ChildProcess;
+  stderr: () => string;
+  stop: () => Promise<number | null>;
+}
+
+/** Starts `autoinfrasnap serve --port 0` and waits for the URL it prints. */
+function serve(home: string, dataDir: string, env: Record<string, string> = {}): Promise<Serve> {
+  const child = spawn(
+    process.execPath,
+    [BIN, 'serve', '--port', '0', '--data-dir', dataDir, '--interval', '1'],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, '.config'),
+        NO_COLOR: '1',
+        LANG: 'C',
+        AUTOINFRASNAP_SNAPSHOT_WINDOW_SECONDS: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`serve did not start: ${err}`));
+    }, 15_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const url = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
+      if (!url) return;
+      clearTimeout(timer);
+      resolve({
+        url,
+        child,
+        stderr: () => err,
+        stop: async () => {
+          if (child.exitCode === null) child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+}
+
+const KEY = 'cli-test-key-9876543210';
+let home: string;
+let s: Serve;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'ais-serve-'));
+  s = await serve(home, join(home, 'data'), { AUTOINFRASNAP_API_KEY: KEY });
+});
+afterAll(async () => {
+  await s?.stop();
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('autoinfrasnap serve (with AUTOINFRASNAP_API_KEY)', () => {
+  it('answers health without auth, and the rest only with the key', async () => {
+    expect((await http(s.url, 'GET', '/api/v1/health')).json()).toMatchObject({ status: 'ok' });
+    expect((await http(s.url, 'GET', '/api/v1/metrics/latest')).status).toBe(401);
+    expect((await http(s.url, 'GET', '/api/v1/metrics/latest', { headers: bearer('bad') })).status).toBe(401);
+    let latest: unknown = null;
+    for (let i = 0; i < 40 && latest === null; i++) {
+      const r = await http(s.url, 'GET', '/api/v1/metrics/latest', { headers: bearer(KEY) });
+      expect(r.status).toBe(200);
+      latest = r.json();
+      if (latest === null) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(Sample.safeParse(latest).success).toBe(true);
+    expect(s.stderr()).not.toContain(KEY);
+    expect(await readdir(join(home, 'data')).catch(() => [])).not.toContain('api-key.sha256');
+  });
+
+  it('signs a browser in with an HttpOnly, SameSite=Strict cookie', async () => {
+    const r = await http(s.url, 'POST', '/api/v1/login', {
+      headers: { origin: s.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ key: KEY }),
+    });
+    expect(r.status).toBe(200);
+    const set = r.headers['set-cookie']![0]!;
+    expect(set).toMatch(/HttpOnly/);
+    expect(set).toMatch(/SameSite=Strict/);
+    expect(set).toMatch(/Path=\//);
+    const cookie = set.split(';')[0]!;
+    expect((await http(s.url, 'GET', '/api/v1/status', { headers: { cookie } })).status).toBe(200);
+    const wrong = await http(s.url, 'POST', '/api/v1/login', {
+      headers: { origin: s.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 'nope' }),
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('refuses foreign Host and Origin headers, bad bodies and unknown routes with JSON', async () => {
+    const host = await http(s.url, 'GET', '/api/v1/health', { headers: { host: 'evil.example' } });
+    expect(host.status).toBe(421);
+    const body = JSON.stringify({ rules: [] });
+    const evil = await http(s.url, 'PUT', '/api/v1/alerts/rules', {
+      headers: { ...bearer(KEY), origin: 'http://evil.example', 'content-type': 'application/json' },
+      body,
+    });
+    expect(evil.status).toBe(403);
+    const bad = await http(s.url, 'PUT', '/api/v1/alerts/rules', {
+      headers: { ...bearer(KEY), 'content-type': 'application/json' },
+      body: JSON.stringify({ rules: 'all' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'bad_request', field: 'rules' } });
+    const nf = await http(s.url, 'GET', '/api/v1/missing', { headers: bearer(KEY) });
+    expect(nf.status).toBe(404);
+    expect(nf.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('streams metrics:sample events', async () => {
+    const r = await readEvents(
+      s.url,
+      bearer(KEY),
+      (ev) => ev.some((e) => e.event === 'metrics:sample'),
+      5000,
+    );
+    const e = r.events.find((x) => x.event === 'metrics:sample');
+    expect(e, r.raw).toBeDefined();
+    expect(Sample.safeParse(e!.data).success).toBe(true);
+  });
+
+  it('takes, lists, gets and exports a snapshot', async () => {
+    const auth = bearer(KEY);
+    const taken = await http(s.url, 'POST', '/api/v1/snapshots', { headers: auth });
+    expect(taken.status, taken.body).toBe(200);
+    const entry = COMMANDS['snapshot:take'].response.parse(taken.json());
+    const list = COMMANDS['snapshot:list'].response.parse(
+      (await http(s.url, 'GET', '/api/v1/snapshots', { headers: auth })).json(),
+    );
+    expect(list[0]!.id).toBe(entry.id);
+    const got = await http(s.url, 'GET', `/api/v1/snapshots/get?ref=${entry.id}`, { headers: auth });
+    expect(COMMANDS['snapshot:get'].response.parse(got.json()).id).toBe(entry.id);
+    const exp = await http(
+      s.url,
+      'GET',
+      `/api/v1/snapshots/export?ref=${entry.id.slice(0, 13)}&format=html`,
+      {
+        headers: auth,
+      },
+    );
+    const report = COMMANDS['snapshot:export'].response.parse(exp.json());
+    expect(report.filename).toMatch(/\.html$/);
+    expect(report.content).toContain('<!doctype html>');
+  }, 60_000);
+
+  it('exits 0 on SIGTERM, keeping alert rules and history for the next start', async () => {
+    const data = join(home, 'data2');
+    const auth = { ...bearer(KEY), 'content-type': 'application/json' };
+    const rules = [{ kind: 'metric', id: 'mem', metric: 'memory', fire_at: 99, clear_at: 95 }];
+    const other = await serve(home, data, { AUTOINFRASNAP_API_KEY: KEY });
+    const put = await http(other.url, 'PUT', '/api/v1/alerts/rules', {
+      headers: auth,
+      body: JSON.stringify({ rules }),
+    });
+    expect(put.status, put.body).toBe(200);
+    expect(await other.stop()).toBe(0);
+    expect(other.stderr()).toMatch(/stopped/);
+    expect(await readdir(data)).toEqual(expect.arrayContaining(['alerts.json', 'history']));
+    const again = await serve(home, data, { AUTOINFRASNAP_API_KEY: KEY });
+    try {
+      const list = COMMANDS['alerts:list'].response.parse(
+        (await http(again.url, 'GET', '/api/v1/alerts', { headers: bearer(KEY) })).json(),
+      );
+      expect(list.rules.map((r) => r.id)).toEqual(['mem']);
+    } finally {
+      expect(await again.stop()).toBe(0);
+    }
+  });
+});
+
+describe('autoinfrasnap serve (first start)', () => {
+  it('prints a new key once, keeps only its hash (0600), and not again on the next start', async () => {
+    const data = join(home, 'data-first');
+    const first = await serve(home, data);
+    try {
+      const key = /store it now\): (\S+)/.exec(first.stderr())?.[1];
+      expect(key).toBeDefined();
+      expect(first.stderr()).toContain(join(data, 'api-key.sha256'));
+      const file = join(data, 'api-key.sha256');
+      const text = await readFile(file, 'utf8');
+      expect(text.trim()).toBe(hashKey(key!));
+      expect(text).not.toContain(key!);
+      if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect((await http(first.url, 'GET', '/api/v1/status', { headers: bearer(key!) })).status).toBe(200);
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+    const second = await serve(home, data);
+    try {
+      expect(second.stderr()).not.toMatch(/store it now/);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+});
