@@ -128,3 +128,11 @@ if (rows['naive systeminformation (reference)'])
 // In-process speed of the reports and the diff (issue targets: HTML ≤ 100 ms and ≤ 300 KiB, diff ≤ 20 ms).
 console.log('');
 sh('node', ['scripts/bench-report.mjs'], { stdio: 'inherit' });
+
+// The live sampler's own cost at a 1 s interval beside a naive systeminformation poller (issue targets:
+// ≤ 1 % of one core, RSS ≤ 70 MiB). BENCH_SAMPLER_SECONDS sets the duration (default here 60 s).
+console.log('');
+sh('node', ['scripts/bench-sampler.mjs'], {
+  stdio: 'inherit',
+  env: { ...process.env, BENCH_SAMPLER_SECONDS: process.env.BENCH_SAMPLER_SECONDS ?? '60' },
+});
