@@ -23,6 +23,8 @@ export interface CheckSubject {
   id: string;
   taken_at: string;
   hostname: string | null;
+  /** What redaction did to the snapshot checked (absent for a baseline). */
+  redactions?: Snapshot['redactions'];
 }
 
 /** The verdict of a whole check: each rule in order, and the counts a CI gate decides on. */
@@ -100,7 +102,12 @@ export function runCheck(s: Snapshot, rules: readonly SourcedRule[], opts: Check
     passed: results.length - failed,
     failed,
     strict: opts.strict ?? false,
-    snapshot: { id: s.id, taken_at: s.taken_at, hostname: s.host?.hostname ?? null },
+    snapshot: {
+      id: s.id,
+      taken_at: s.taken_at,
+      hostname: s.host?.hostname ?? null,
+      redactions: s.redactions,
+    },
     baseline: opts.baseline ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Translator } from '../i18n/index.js';
 import { describeReason } from './errors.js';
 import { showValue, type CheckResult, type RuleResult } from './evaluate.js';
+import { redactionSummary } from '../report/summary.js';
 
 /** Options every check renderer takes. */
 export interface CheckRenderOptions {
@@ -38,7 +39,10 @@ export function subjectLine(r: CheckResult, t: Translator): string {
   const base = r.baseline
     ? ` · ${t.t('check.summary.baseline', { host: r.baseline.hostname ?? '?', time: t.dateTime(r.baseline.taken_at) })}`
     : '';
-  return snap + base;
+  const redacted = r.snapshot.redactions
+    ? ` · ${t.t('common.section.redacted')}: ${redactionSummary(r.snapshot.redactions, t)}`
+    : '';
+  return snap + base + redacted;
 }
 
 /** What the snapshot held for a rule, as reports show it (null when nothing). */

@@ -27,6 +27,15 @@ export function describeFinding(f: Finding, t: Translator): string {
 
 const STYLE: Record<Severity, keyof typeof ANSI> = { ok: 'green', warning: 'yellow', critical: 'red' };
 
+/** What redaction did, counts per rule, or the warning that it was off: every report says it. */
+export function redactionSummary(r: Snapshot['redactions'], t: Translator): string {
+  if (!r.enabled) return t.t('common.redaction.off');
+  const rules = Object.entries(r.by_rule)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return `${t.t('common.redaction.count', { count: r.total })}${rules ? ` (${rules})` : ''}`;
+}
+
 /** The health line that opens every summary: status, then what makes it so. */
 export function healthLine(s: Snapshot, t: Translator, color: boolean): string {
   const h = assessHealth(s);

@@ -186,6 +186,7 @@ describe('runCheck', () => {
       id: webServer().id,
       taken_at: '2026-11-26T12:00:00.000Z',
       hostname: 'web-1',
+      redactions: webServer().redactions,
     });
   });
 

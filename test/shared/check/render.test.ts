@@ -139,3 +139,20 @@ describe('markdown', () => {
     for (const l of lines.filter((x) => x.startsWith('|'))) expect(l.split(/(?<!\\)\|/)).toHaveLength(6);
   });
 });
+
+describe('every check report says what redaction did to the snapshot checked', () => {
+  it('prints the counts per rule in text and Markdown, and warns when redaction was off', () => {
+    const s = webServer();
+    s.redactions = { enabled: true, total: 2, by_rule: { 'flag-value': 2 } };
+    const on = runCheck(s, [{ rule: parseRule('port 443'), source: 'flag' }], { strict: false });
+    for (const format of ['text', 'markdown'] as const)
+      expect(renderCheck(on, format, { t: en, color: false }), format).toContain(
+        'redacted: 2 values (flag-value 2)',
+      );
+    s.redactions = { enabled: false, total: 0, by_rule: {} };
+    const off = runCheck(s, [{ rule: parseRule('port 443'), source: 'flag' }], { strict: false });
+    expect(renderCheck(off, 'text', { t: en, color: false })).toContain(
+      'OFF: this snapshot may contain secrets',
+    );
+  });
+});
