@@ -1,10 +1,11 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { createTranslator, resolveLang, type Translator } from '../../shared/i18n/index.js';
 import type { SettingsInput } from '../../shared/settings/schema.js';
 import { loadConfig, type LoadedConfig } from '../core/config/load.js';
 import { userError } from '../core/messages.js';
+import { writeFileAtomic } from '../core/store/atomic.js';
 import { defaultStoreDir } from '../core/store/paths.js';
 import { SnapshotStore } from '../core/store/store.js';
 import type { CliIo } from './io.js';
@@ -57,9 +58,7 @@ export async function writeOutput(io: CliIo, target: string | undefined, content
   }
   try {
     await mkdir(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, text, { mode: 0o600 });
-    await rename(tmp, path);
+    await writeFileAtomic(path, text);
   } catch (e) {
     throw userError('io', 'cli.io.cannot_write', {
       path,

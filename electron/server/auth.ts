@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeSecretFile } from '../core/store/atomic.js';
 import { hashKey, keyMatches, newKey } from './security.js';
 
 /** Name of the file in the data folder that holds the API key's SHA-256 (never the key). */
@@ -14,22 +15,6 @@ export interface ApiKeySource {
   path: string | null;
   /** The new key, set only on the first start: print it once, then forget it. */
   created: string | null;
-}
-
-async function writeSecretFile(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fh = await open(tmp, 'w', 0o600);
-  try {
-    await fh.writeFile(text, 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await chmod(tmp, 0o600);
-  await rename(tmp, path).catch(async (e: unknown) => {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  });
 }
 
 /**

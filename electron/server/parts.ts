@@ -5,7 +5,7 @@ import type { LoadedConfig } from '../core/config/load.js';
 import { AlertEngine } from '../core/alerts/engine.js';
 import { Sampler } from '../core/sampler/sampler.js';
 import type { BackendParts } from './backend.js';
-import { writeFileAtomic0600 } from './settings.js';
+import { writeSecretFile } from '../core/store/atomic.js';
 
 /** File in the data folder that keeps the alert engine's rules, open alerts, cooldowns and trends. */
 export const ALERTS_FILE = 'alerts.json';
@@ -60,6 +60,6 @@ export async function createParts(opts: PartsOptions): Promise<BackendParts> {
   return {
     sampler,
     alerts,
-    save: () => writeFileAtomic0600(file, `${JSON.stringify(alerts.toJSON())}\n`),
+    save: () => writeSecretFile(file, `${JSON.stringify(alerts.toJSON())}\n`),
   };
 }

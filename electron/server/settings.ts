@@ -1,23 +1,8 @@
-import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { Settings } from '../../shared/settings/schema.js';
-import { issueError, type LoadedConfig } from '../core/config/load.js';
+import { issueError, mergeSettings, type LoadedConfig } from '../core/config/load.js';
+import { writeSecretFile } from '../core/store/atomic.js';
 import { UserError } from '../core/errors.js';
-
-/** Deep merge of plain objects: `b`'s leaves win, arrays are replaced, `null` values are kept. */
-export function mergeSettings(
-  a: Record<string, unknown>,
-  b: Record<string, unknown>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    const prev = out[k];
-    const isObj = (x: unknown): x is Record<string, unknown> =>
-      x !== null && typeof x === 'object' && !Array.isArray(x);
-    out[k] = isObj(v) && isObj(prev) ? mergeSettings(prev, v) : v;
-  }
-  return out;
-}
 
 async function readUserSettings(path: string): Promise<Record<string, unknown>> {
   try {
@@ -26,26 +11,6 @@ async function readUserSettings(path: string): Promise<Record<string, unknown>> 
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new UserError('config', `cannot read settings file ${path}: ${(e as Error).message}`);
-  }
-}
-
-/** Writes `text` to `path` atomically (temp file, fsync, rename), mode 0600. */
-export async function writeFileAtomic0600(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const fh = await open(tmp, 'w', 0o600);
-  try {
-    await fh.writeFile(text, 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
-    await chmod(tmp, 0o600);
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
   }
 }
 
@@ -83,7 +48,7 @@ export class SettingsOps {
       const next = mergeSettings(await readUserSettings(path), patch);
       const r = Settings.safeParse(next);
       if (!r.success) throw issueError(r.error.issues[0]!, 'settings');
-      await writeFileAtomic0600(path, `${JSON.stringify(next, null, 2)}\n`);
+      await writeSecretFile(path, `${JSON.stringify(next, null, 2)}\n`);
       this.cfg = await this.reload();
       for (const cb of this.listeners) cb(this.cfg);
       return this.cfg.settings;

@@ -1,7 +1,8 @@
-import { access, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { defaultSettings } from '../../../shared/settings/schema.js';
 import { userError } from '../../core/messages.js';
+import { writeSecretFile } from '../../core/store/atomic.js';
 import { cliConfig, cliTranslator } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -33,8 +34,7 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
     const target = values.output ? resolve(io.cwd, values.output) : cfg.userSettingsPath;
     if (!values.force && (await exists(target)))
       throw userError('usage', 'cli.usage.config_exists', { path: target });
-    await mkdir(dirname(target), { recursive: true, mode: 0o700 });
-    await writeFile(target, `${JSON.stringify(defaultSettings(), null, 2)}\n`, { mode: 0o600 });
+    await writeSecretFile(target, `${JSON.stringify(defaultSettings(), null, 2)}\n`);
     io.stdout(`${target}\n`);
     return ExitCode.Ok;
   }

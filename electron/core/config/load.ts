@@ -116,7 +116,11 @@ async function readJson(path: string, required: boolean): Promise<Record<string,
   }
 }
 
-function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+/** Deep merge of settings layers: `b`'s leaves win, arrays are replaced, `null` values are kept. */
+export function mergeSettings(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, unknown> {
   const out = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const prev = out[k];
@@ -127,7 +131,7 @@ function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<s
       prev &&
       typeof prev === 'object' &&
       !Array.isArray(prev)
-        ? merge(prev as Record<string, unknown>, v as Record<string, unknown>)
+        ? mergeSettings(prev as Record<string, unknown>, v as Record<string, unknown>)
         : v;
   }
   return out;
@@ -161,6 +165,6 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
     check(opts.flags, { key: 'cli.config.where_flags' });
     layers.push({ source: 'flags', path: null, values: opts.flags as Record<string, unknown> });
   }
-  const merged = layers.reduce<Record<string, unknown>>((acc, l) => merge(acc, l.values), {});
+  const merged = layers.reduce<Record<string, unknown>>((acc, l) => mergeSettings(acc, l.values), {});
   return { settings: Settings.parse(merged), layers, userSettingsPath };
 }

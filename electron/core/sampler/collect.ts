@@ -6,6 +6,7 @@ import { READERS, type AnyReader } from '../metrics/registry.js';
 import type { ReaderContext } from '../snapshot/reader.js';
 import { LinuxFastPath } from './linux.js';
 import { TOP_PROCESSES, toSample, type LightSections } from './map.js';
+import { withTimeout } from '../os/timeout.js';
 
 /** The sections a tick reads: the light set, never ports, services, users or host. */
 export const LIGHT_SECTIONS = [
@@ -42,25 +43,6 @@ const SENSORS_REFRESH_MS = 5000;
 export const CONTAINER_REPROBE_MS = 60_000;
 // docker stats costs the engine a cgroup walk per container: ask at most this often, reuse in between.
 const CONTAINER_REFRESH_MS = 10_000;
-
-class TimeoutError extends Error {}
-
-async function withTimeout<T>(ms: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const ctl = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      ctl.abort();
-      reject(new TimeoutError(`no answer within ${ms} ms`));
-    }, ms);
-    timer.unref();
-  });
-  try {
-    return await Promise.race([fn(ctl.signal), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Options of the collector (a subset of the Sampler's). */
 export interface CollectorOptions {

@@ -9,6 +9,7 @@ import {
 import { SECTION_NAMES, type SectionName } from '../../../shared/snapshot/sections.js';
 import { READERS, type AnyReader } from '../metrics/registry.js';
 import { UnsupportedError, type ReaderContext } from './reader.js';
+import { TimeoutError, withTimeout } from '../os/timeout.js';
 
 /** What to collect and how. */
 export interface SnapshotOptions {
@@ -27,26 +28,6 @@ export interface SnapshotOptions {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-class TimeoutError extends Error {}
-
-/** Runs `fn` with an abort signal that fires, and a rejection, after `ms`. */
-async function withTimeout<T>(ms: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const ctl = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      ctl.abort();
-      reject(new TimeoutError(`no answer within ${ms} ms`));
-    }, ms);
-    timer.unref?.();
-  });
-  try {
-    return await Promise.race([fn(ctl.signal), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function toError(section: SectionName, e: unknown): SectionError {
   if (e instanceof TimeoutError) return { section, code: 'timeout', message: e.message };

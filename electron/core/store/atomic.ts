@@ -106,3 +106,9 @@ export async function removeStaleTemps(dir: string, maxAgeMs: number, now = Date
 export async function removeDirIfEmpty(dir: string): Promise<void> {
   await rmdir(dir).catch(() => undefined);
 }
+
+/** Writes a private file (settings, key hashes, state) atomically, creating its folder with mode 0700. */
+export async function writeSecretFile(path: string, data: Uint8Array | string): Promise<void> {
+  await ensureDir(dirname(path));
+  await writeFileAtomic(path, data);
+}
