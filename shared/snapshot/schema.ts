@@ -12,9 +12,10 @@ import { SensorsSection } from './metrics/sensors.js';
 import { ServicesSection } from './metrics/services.js';
 import { UsersSection } from './metrics/users.js';
 import { SECTION_NAMES, type SectionName } from './sections.js';
+import { SCHEMA_VERSION } from './version.js';
 
-/** Version of the snapshot document format; bumped on any incompatible change. */
-export const SCHEMA_VERSION = 1;
+// Kept in a zod-free module so code that only stamps the version (the snapshot builder) loads no zod.
+export { SCHEMA_VERSION };
 
 /** Every section's schema by name: the single place a new section is added. */
 export const SectionSchemas = {

@@ -81,7 +81,8 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
 
   let saved = '';
   if (values.save) {
-    const entry = await openStore(cfg, io.env).save(snapshot);
+    // takeSnapshot validated every section and built the rest: no second pass (nor zod) to save it.
+    const entry = await openStore(cfg, io.env).save(snapshot, { validated: true });
     saved = t.t('cli.note.saved', { id: entry.id, bytes: entry.bytes });
   }
   const toStdout = values.output === undefined || values.output === '-';

@@ -1,14 +1,11 @@
-import { v7 as uuidv7 } from 'uuid';
 import { createRedactor, redactDeep } from '../../../shared/redact/index.js';
-import {
-  SCHEMA_VERSION,
-  SectionSchemas,
-  type SectionError,
-  type Snapshot,
-} from '../../../shared/snapshot/schema.js';
+import type { SectionError, Snapshot } from '../../../shared/snapshot/schema.js';
 import { SECTION_NAMES, type SectionName } from '../../../shared/snapshot/sections.js';
+import { SCHEMA_VERSION } from '../../../shared/snapshot/version.js';
 import { READERS, type AnyReader } from '../metrics/registry.js';
+import { newSnapshotId } from './id.js';
 import { UnsupportedError, type ReaderContext } from './reader.js';
+import { checkSection } from './validate.js';
 import { TimeoutError, withTimeout } from '../os/timeout.js';
 
 /** What to collect and how. */
@@ -44,7 +41,7 @@ function toError(section: SectionName, e: unknown): SectionError {
  */
 export async function takeSnapshot(opts: SnapshotOptions): Promise<Snapshot> {
   const started = performance.now();
-  const id = uuidv7();
+  const id = newSnapshotId();
   const takenAt = new Date().toISOString();
   const wanted = SECTION_NAMES.filter((s) => !opts.sections || opts.sections.includes(s));
   const memo = new Map<string, Promise<unknown>>();
@@ -82,17 +79,14 @@ export async function takeSnapshot(opts: SnapshotOptions): Promise<Snapshot> {
     readers.map(async (r, i) => {
       try {
         const value = await withTimeout(r.timeoutMs, (signal) => r.collect({ ...base, signal }, begun[i]));
-        // jitless: a snapshot validates each schema once; compiling zod's fast path would cost more than it saves.
-        const check = SectionSchemas[r.section].safeParse(value, { jitless: true });
-        if (check.success) data[r.section] = check.data;
-        else {
-          const issue = check.error.issues[0]!;
+        const check = checkSection(r.section, value);
+        if (check.ok) data[r.section] = check.value;
+        else
           errors.push({
             section: r.section,
             code: 'failed',
-            message: `reader returned invalid data at ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+            message: `reader returned invalid data at ${check.path || '(root)'}: ${check.message}`,
           });
-        }
       } catch (e) {
         errors.push(toError(r.section, e));
       }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { SCHEMA_VERSION, Snapshot } from '../../../shared/snapshot/schema.js';
-import { firstIssue, fsError, storeError } from './store-error.js';
+import type { Snapshot } from '../../../shared/snapshot/schema.js';
+import { fsError, storeError } from './store-error.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -26,16 +26,12 @@ export async function encodeSnapshot(snapshot: Snapshot): Promise<Buffer> {
   return gzipAsync(Buffer.from(JSON.stringify(snapshot), 'utf8'), { level: GZIP_LEVEL });
 }
 
-/** Validates a parsed document as a snapshot; `label` (usually the file) starts the error message. */
-export function validateSnapshot(doc: unknown, label: string): Snapshot {
-  const result = Snapshot.safeParse(doc, { jitless: true }); // once per document: no point compiling
-  if (result.success) return result.data;
-  const version =
-    typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).schema_version : null;
-  if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw storeError('corrupt', 'cli.store.newer', { label, version, supported: SCHEMA_VERSION });
-  }
-  throw storeError('corrupt', 'cli.store.not_snapshot', { label, detail: firstIssue(result.error, doc) });
+/**
+ * Validates a parsed document as a snapshot with the zod model; `label` (usually the file) starts the
+ * error message. zod and the snapshot schemas load on the first call, not with this module.
+ */
+export async function validateSnapshot(doc: unknown, label: string): Promise<Snapshot> {
+  return (await import('./schemas.js')).validateSnapshot(doc, label);
 }
 
 /** Bytes of a .json or .json.gz file (told apart by content) → the parsed JSON document. */
@@ -62,7 +58,8 @@ export async function decodeJson(bytes: Buffer, label: string): Promise<unknown>
 
 /** Decodes and validates snapshot bytes; every failure is a StoreError 'corrupt' naming `label`. */
 export async function decodeSnapshot(bytes: Buffer, label: string): Promise<Snapshot> {
-  return validateSnapshot(await decodeJson(bytes, label), label);
+  const doc = await decodeJson(bytes, label);
+  return validateSnapshot(doc, label);
 }
 
 /** Reads a snapshot file the user points at (.json or .json.gz, detected by magic bytes). */

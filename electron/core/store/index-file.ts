@@ -1,7 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { SCHEMA_VERSION, Snapshot } from '../../../shared/snapshot/schema.js';
+import type { Snapshot } from '../../../shared/snapshot/schema.js';
 import { SECTION_NAMES, type SectionName } from '../../../shared/snapshot/sections.js';
 import { writeFileAtomic } from './atomic.js';
 import { decodeJson } from './file.js';
@@ -18,21 +17,45 @@ import { hasErrno } from './store-error.js';
 /** Version of index.json; an index of another version is rebuilt from the files, never trusted. */
 export const INDEX_VERSION = 1;
 
-/** What the index keeps per snapshot: enough to list and resolve without opening any snapshot. */
-export const StoreEntry = z
-  .object({
-    id: z.string(),
-    taken_at: z.iso.datetime({ offset: false }),
-    hostname: z.string().nullable(),
-    file: z.string().describe('Relative to the store, `/`-separated: YYYY/MM/<id>.json.gz'),
-    bytes: z.number().int().nonnegative().describe('Compressed size on disk'),
-    sections: z.array(z.string()).describe('Sections with data in the snapshot'),
-    errors: z.number().int().nonnegative().describe('Sections that failed'),
-  })
-  .refine((e) => isSnapshotRelPath(e.file, e.id), { message: 'file does not match id', path: ['file'] });
-export type StoreEntry = z.infer<typeof StoreEntry>;
+/**
+ * What the index keeps per snapshot: enough to list and resolve without opening any snapshot.
+ * schemas.ts holds the same shape as a zod schema; {@link parseStoreEntry} checks it without zod,
+ * because every save reads the index and must not pay for loading zod (a test keeps the two equal).
+ */
+export interface StoreEntry {
+  id: string;
+  /** UTC RFC 3339 (`Z`), as the snapshot's taken_at. */
+  taken_at: string;
+  hostname: string | null;
+  /** Relative to the store, `/`-separated: YYYY/MM/<id>.json.gz. */
+  file: string;
+  /** Compressed size on disk. */
+  bytes: number;
+  /** Sections with data in the snapshot. */
+  sections: string[];
+  /** Sections that failed. */
+  errors: number;
+}
 
-const IndexFile = z.object({ schema_version: z.number().int(), entries: z.array(z.unknown()) });
+// zod's z.iso.datetime({ offset: false }): a real calendar date, seconds required, any fraction, `Z`.
+const DATE =
+  '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))';
+const UTC_DATETIME_RE = new RegExp(`^${DATE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$`);
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** An index entry as StoreEntrySchema would parse it (unknown keys dropped), or null when it is not one. */
+export function parseStoreEntry(v: unknown): StoreEntry | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const e = v as Record<string, unknown>;
+  const { id, taken_at, hostname, file, bytes, sections, errors } = e;
+  if (typeof id !== 'string' || typeof taken_at !== 'string' || !UTC_DATETIME_RE.test(taken_at)) return null;
+  if (hostname !== null && typeof hostname !== 'string') return null;
+  if (typeof file !== 'string' || !isCount(bytes) || !isCount(errors)) return null;
+  if (!Array.isArray(sections) || !sections.every((s) => typeof s === 'string')) return null;
+  if (!isSnapshotRelPath(file, id)) return null;
+  return { id, taken_at, hostname, file, bytes, sections: [...(sections as string[])], errors };
+}
 
 /** What reading the index found: its entries, or why the files must be scanned instead. */
 export type IndexRead =
@@ -47,18 +70,6 @@ export function sortEntries(entries: StoreEntry[]): StoreEntry[] {
   );
 }
 
-/**
- * The fields of a snapshot file a rebuild checks. Not the full schema: a stored file was validated
- * before it was written and gzip's CRC catches later damage, and full validation would triple
- * the cost of a rebuild; get() still validates everything it returns.
- */
-const SnapshotSummary = z.looseObject({
-  schema_version: z.literal(SCHEMA_VERSION),
-  id: Snapshot.shape.id,
-  taken_at: Snapshot.shape.taken_at,
-  host: z.looseObject({ hostname: z.string() }).optional(),
-  errors: z.array(z.unknown()),
-});
 type SnapshotSummary = Pick<Snapshot, 'id' | 'taken_at'> & {
   host?: { hostname: string } | undefined;
   errors: readonly unknown[];
@@ -86,16 +97,25 @@ export async function readIndex(dir: string): Promise<IndexRead> {
     if (hasErrno(err, 'ENOENT', 'ENOTDIR')) return { state: 'missing' };
     throw err;
   }
-  let doc: z.infer<typeof IndexFile>;
+  let doc: unknown;
   try {
-    doc = IndexFile.parse(JSON.parse(text), { jitless: true });
+    doc = JSON.parse(text);
   } catch {
     return { state: 'corrupt' };
   }
-  if (doc.schema_version > INDEX_VERSION) return { state: 'newer', version: doc.schema_version };
-  if (doc.schema_version !== INDEX_VERSION) return { state: 'corrupt' };
-  const entries = z.array(StoreEntry).safeParse(doc.entries, { jitless: true });
-  return entries.success ? { state: 'ok', entries: sortEntries(entries.data) } : { state: 'corrupt' };
+  if (typeof doc !== 'object' || doc === null) return { state: 'corrupt' };
+  const { schema_version: version, entries: raw } = doc as Record<string, unknown>;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || !Array.isArray(raw))
+    return { state: 'corrupt' };
+  if (version > INDEX_VERSION) return { state: 'newer', version };
+  if (version !== INDEX_VERSION) return { state: 'corrupt' };
+  const entries: StoreEntry[] = [];
+  for (const r of raw) {
+    const e = parseStoreEntry(r);
+    if (!e) return { state: 'corrupt' };
+    entries.push(e);
+  }
+  return { state: 'ok', entries: sortEntries(entries) };
 }
 
 /** Replaces index.json atomically: readers see the old index or the new one, never a mix. */
@@ -129,7 +149,8 @@ export async function entryFromFile(dir: string, file: string): Promise<StoreEnt
   const path = join(dir, ...file.split('/'));
   try {
     const bytes = await readFile(path);
-    const snapshot = SnapshotSummary.parse(await decodeJson(bytes, path)) as SnapshotSummary;
+    const doc = await decodeJson(bytes, path);
+    const snapshot = (await import('./schemas.js')).SnapshotSummary.parse(doc) as SnapshotSummary;
     const entry = entryFor(snapshot, file, bytes.length);
     return file === snapshotRelPath(snapshot.id, snapshot.taken_at) ? entry : null;
   } catch {

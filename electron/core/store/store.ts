@@ -19,6 +19,16 @@ import { resolveRef } from './resolve.js';
 import { type RetentionPolicy, expiredEntries, resolveRetention } from './retention.js';
 import { StoreError, fsError, hasErrno } from './store-error.js';
 
+/** Options of one {@link SnapshotStore.save}. */
+export interface SaveOptions {
+  /**
+   * The snapshot comes straight from takeSnapshot, which validated every section and built the rest
+   * itself: skip validating it again (and loading zod to do so). Anything read from outside — a file,
+   * a request body — must be validated.
+   */
+  validated?: boolean;
+}
+
 /** Options of a store; tests inject the clock and shorten the lock timings. */
 export interface SnapshotStoreOptions {
   retention?: Partial<RetentionPolicy>;
@@ -55,8 +65,10 @@ export class SnapshotStore {
   }
 
   /** Stores a snapshot (file first, then index), applies retention, returns its index entry. */
-  async save(snapshot: Snapshot): Promise<StoreEntry> {
-    const valid = validateSnapshot(snapshot, `cannot save snapshot ${String(snapshot.id)}`);
+  async save(snapshot: Snapshot, opts: SaveOptions = {}): Promise<StoreEntry> {
+    const valid = opts.validated
+      ? snapshot
+      : await validateSnapshot(snapshot, `cannot save snapshot ${String(snapshot.id)}`);
     const file = snapshotRelPath(valid.id, valid.taken_at);
     const month = file.slice(0, 7);
     try {
