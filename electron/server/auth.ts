@@ -1,45 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeSecretFile } from '../core/store/atomic.js';
-import { hashKey, keyMatches, newKey } from './security.js';
+import { KeyStore, type Principal } from './keys.js';
 
-/** Name of the file in the data folder that holds the API key's SHA-256 (never the key). */
-export const KEY_HASH_FILE = 'api-key.sha256';
+/** A session's owner: the principal of the key it was signed in with. */
+type SessionOwner = Omit<Principal, 'via'>;
 
-/** Where the server's API key came from, and the key itself only when it was just created. */
-export interface ApiKeySource {
-  /** SHA-256 (hex) every presented key is compared against. */
-  hash: string;
-  /** The hash file's path (null when the key comes from the environment). */
-  path: string | null;
-  /** The new key, set only on the first start: print it once, then forget it. */
-  created: string | null;
-}
+const ADMIN: SessionOwner = { id: 'key', name: 'key', scope: 'admin' };
 
 /**
- * The API key of a data folder: `AUTOINFRASNAP_API_KEY` when set; else the stored hash; else a new
- * random key whose hash is written (mode 0600) and which the caller prints exactly once.
+ * Browser sessions after a login: random ids in memory, each expiring `ttlMs` after creation and
+ * carrying the scope of the key it was made with (a read key signs in to a read session).
  */
-export async function ensureApiKey(dataDir: string, envKey: string | undefined): Promise<ApiKeySource> {
-  if (envKey !== undefined && envKey !== '') return { hash: hashKey(envKey), path: null, created: null };
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const path = join(dataDir, KEY_HASH_FILE);
-  try {
-    const stored = (await readFile(path, 'utf8')).trim();
-    if (/^[0-9a-f]{64}$/.test(stored)) return { hash: stored, path, created: null };
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  const key = newKey();
-  const hash = hashKey(key);
-  await writeSecretFile(path, `${hash}\n`);
-  return { hash, path, created: key };
-}
-
-/** Browser sessions after a login: random ids in memory, each expiring `ttlMs` after creation. */
 export class Sessions {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new Map<string, { exp: number; owner: SessionOwner }>();
 
   constructor(
     private readonly ttlMs = 12 * 3600_000,
@@ -52,28 +24,36 @@ export class Sessions {
     return Math.floor(this.ttlMs / 1000);
   }
 
-  /** Starts a session and returns its id. */
-  create(): string {
+  /** Starts a session for `owner` (an admin session when not given) and returns its id. */
+  create(owner: SessionOwner = ADMIN): string {
     this.sweep();
     if (this.ids.size >= this.max) {
       const oldest = this.ids.keys().next().value;
       if (oldest !== undefined) this.ids.delete(oldest);
     }
     const id = randomBytes(32).toString('base64url');
-    this.ids.set(id, this.now() + this.ttlMs);
+    this.ids.set(id, {
+      exp: this.now() + this.ttlMs,
+      owner: { id: owner.id, name: owner.name, scope: owner.scope },
+    });
     return id;
+  }
+
+  /** The principal of a live session, or null. */
+  get(id: string | undefined): Principal | null {
+    if (!id) return null;
+    const s = this.ids.get(id);
+    if (s === undefined) return null;
+    if (s.exp <= this.now()) {
+      this.ids.delete(id);
+      return null;
+    }
+    return { ...s.owner, via: 'session' };
   }
 
   /** True while `id` names a live session. */
   valid(id: string | undefined): boolean {
-    if (!id) return false;
-    const exp = this.ids.get(id);
-    if (exp === undefined) return false;
-    if (exp <= this.now()) {
-      this.ids.delete(id);
-      return false;
-    }
-    return true;
+    return this.get(id) !== null;
   }
 
   /** Ends a session. */
@@ -81,20 +61,35 @@ export class Sessions {
     if (id) this.ids.delete(id);
   }
 
+  /** Ends every session signed in with key `keyId` (the key was revoked). */
+  revokeKey(keyId: string): void {
+    for (const [id, s] of this.ids) if (s.owner.id === keyId) this.ids.delete(id);
+  }
+
   private sweep(): void {
     const t = this.now();
-    for (const [id, exp] of this.ids) if (exp <= t) this.ids.delete(id);
+    for (const [id, s] of this.ids) if (s.exp <= t) this.ids.delete(id);
   }
 }
 
-/** Authentication state of a server: the key hash and the sessions. */
+/** Authentication state of a server: its keys and the browser sessions. */
 export interface Auth {
   enabled: boolean;
-  keyHash: string;
+  /** The scoped keys (the data folder's keys file plus AUTOINFRASNAP_API_KEY). */
+  keys?: KeyStore;
+  /** A single admin key's SHA-256 (hex), for callers that have one key and no keys file. */
+  keyHash?: string;
   sessions: Sessions;
 }
 
-/** True when `key` is the server's API key. */
+/** The key store of `auth`: its own, or one admin key made from `keyHash`. */
+export function keyStoreOf(auth: Auth): KeyStore {
+  return (
+    auth.keys ?? KeyStore.memory(auth.keyHash ? [{ sha256: auth.keyHash, scope: 'admin', name: 'key' }] : [])
+  );
+}
+
+/** True when `key` is a valid key of `auth` (any scope). */
 export function checkKey(auth: Auth, key: string | undefined): boolean {
-  return key !== undefined && key.length <= 1024 && keyMatches(key, auth.keyHash);
+  return keyStoreOf(auth).verify(key) !== null;
 }

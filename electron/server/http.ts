@@ -13,6 +13,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Extra response headers (Retry-After of a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -51,6 +53,13 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
   res.end(html);
 }
 
+/** The status an error is answered with (for the audit log). */
+export function errorStatus(e: unknown): number {
+  if (e instanceof HttpError) return e.status;
+  if (isUserError(e)) return (KIND_STATUS[e.kind] ?? [400])[0];
+  return 500;
+}
+
 /** Maps any error to a JSON error response: HttpError and UserError as 4xx, the rest a bare 500. */
 export function sendError(res: ServerResponse, e: unknown, log: (line: string) => void): void {
   if (res.headersSent) {
@@ -60,7 +69,7 @@ export function sendError(res: ServerResponse, e: unknown, log: (line: string) =
   if (e instanceof HttpError) {
     const error: Record<string, string> = { code: e.code, message: e.message };
     if (e.field !== undefined) error.field = e.field;
-    sendJson(res, e.status, { error });
+    sendJson(res, e.status, { error }, e.headers);
     return;
   }
   if (isUserError(e)) {

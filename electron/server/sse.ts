@@ -16,6 +16,8 @@ export function sseFrame(event: string, data: unknown): string {
 /** The open event streams: every backend event goes to each client as `event: <name>`. */
 export class EventHub {
   private readonly clients = new Set<ServerResponse>();
+  /** Clients that watch the screen (not passive fleet peers): full-rate sampling while any is open. */
+  private readonly watchers = new Set<ServerResponse>();
   private readonly unsubscribe: (() => void)[];
   private readonly heartbeat: NodeJS.Timeout;
 
@@ -27,6 +29,12 @@ export class EventHub {
       backend.onSample((s) => this.broadcast('metrics:sample', s)),
       backend.onAlert((e) => this.broadcast('alerts:changed', e)),
       backend.onStatus((s) => this.broadcast('status:changed', s)),
+      ...(backend.fleet
+        ? [
+            backend.fleet.onChanged((c) => this.broadcast('fleet:changed', c)),
+            backend.fleet.onEvent((e) => this.broadcast('fleet:event', e)),
+          ]
+        : []),
     ];
     this.heartbeat = setInterval(() => this.write(`: heartbeat ${Date.now()}\n\n`), heartbeatMs);
     this.heartbeat.unref();
@@ -37,8 +45,12 @@ export class EventHub {
     return this.clients.size;
   }
 
-  /** Opens a stream on `res`, sends the current status and latest sample, and keeps it until closed. */
-  open(res: ServerResponse): void {
+  /**
+   * Opens a stream on `res`, sends the current status and latest sample, and keeps it until closed.
+   * A passive client (another host's fleet monitor, `?passive=1`) gets every event but does not make
+   * this host sample at the full rate.
+   */
+  open(res: ServerResponse, opts: { passive?: boolean } = {}): void {
     res.writeHead(200, {
       ...COMMON_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -52,10 +64,13 @@ export class EventHub {
     const latest = this.backend.latest();
     if (latest) res.write(sseFrame('metrics:sample', latest));
     this.clients.add(res);
-    this.backend.setVisible(true);
+    if (!opts.passive) {
+      this.watchers.add(res);
+      this.backend.setVisible(true);
+    }
     res.on('close', () => {
       this.clients.delete(res);
-      if (this.clients.size === 0) this.backend.setVisible(false);
+      if (this.watchers.delete(res) && this.watchers.size === 0) this.backend.setVisible(false);
     });
   }
 
@@ -70,6 +85,7 @@ export class EventHub {
     for (const u of this.unsubscribe) u();
     for (const res of this.clients) res.end();
     this.clients.clear();
+    this.watchers.clear();
   }
 
   private write(frame: string): void {

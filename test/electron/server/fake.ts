@@ -7,14 +7,18 @@ import { Settings } from '../../../shared/settings/schema.js';
 import type { LoadedConfig } from '../../../electron/core/config/load.js';
 import { AlertEngine } from '../../../electron/core/alerts/engine.js';
 import { SnapshotStore } from '../../../electron/core/store/store.js';
+import type { AuditSink } from '../../../electron/server/audit.js';
 import { Sessions } from '../../../electron/server/auth.js';
 import { createBackend, type Backend, type SamplerLike } from '../../../electron/server/backend.js';
-import { hashKey } from '../../../electron/server/security.js';
+import { KeyStore } from '../../../electron/server/keys.js';
+import type { RateLimitOptions } from '../../../electron/server/rate-limit.js';
 import { startServer, type RunningServer } from '../../../electron/server/server.js';
 import { sampleSnapshot } from '../../helpers/snapshot.js';
 
-/** The API key of every in-process test server. */
+/** The admin API key of every in-process test server. */
 export const KEY = 'test-key-0123456789';
+/** The read-only API key of every in-process test server. */
+export const READ_KEY = 'test-read-key-9876543210';
 
 /** A schema-valid live sample. */
 export function sample(t = Date.now()): Sample {
@@ -67,11 +71,22 @@ export interface TestServer {
   sampler: ManualSampler;
   dir: string;
   staticDir: string;
+  keys: KeyStore;
+  sessions: Sessions;
   close(): Promise<void>;
 }
 
+/** What an in-process test server is started with, beyond the defaults. */
+export interface TestServerOptions {
+  staticDir?: string;
+  tls?: { cert: string; key: string };
+  metricsPublic?: boolean;
+  audit?: AuditSink;
+  rateLimit?: RateLimitOptions;
+}
+
 /** Starts a test server on a free loopback port. */
-export async function startTestServer(opts: { staticDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'ais-srv-'));
   const store = new SnapshotStore(join(dir, 'store'));
   await store.save(sampleSnapshot());
@@ -87,15 +102,24 @@ export async function startTestServer(opts: { staticDir?: string } = {}): Promis
   const backend = createBackend(cfg(), { sampler, alerts: new AlertEngine() }, async () => cfg());
   await backend.start();
   const staticDir = opts.staticDir ?? join(dir, 'no-renderer');
+  const keys = KeyStore.memory([
+    { key: KEY, scope: 'admin', name: 'admin' },
+    { key: READ_KEY, scope: 'read', name: 'reader' },
+  ]);
+  const sessions = new Sessions();
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,
     backend,
-    auth: { enabled: true, keyHash: hashKey(KEY), sessions: new Sessions() },
+    auth: { enabled: true, keys, sessions },
     staticDir,
     t: createTranslator('en'),
     log: () => undefined,
     heartbeatMs: 200,
+    ...(opts.tls && { tls: opts.tls }),
+    ...(opts.metricsPublic && { metricsPublic: true }),
+    ...(opts.audit && { audit: opts.audit }),
+    ...(opts.rateLimit && { rateLimit: opts.rateLimit }),
   });
   return {
     server,
@@ -103,6 +127,8 @@ export async function startTestServer(opts: { staticDir?: string } = {}): Promis
     sampler,
     dir,
     staticDir,
+    keys,
+    sessions,
     async close() {
       await server.close();
       await backend.stop();

@@ -1,4 +1,5 @@
-import { request, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 
 /** What one request got back. */
 export interface Reply {
@@ -8,19 +9,30 @@ export interface Reply {
   json: () => unknown;
 }
 
-/** One HTTP request with full control over the headers (Host included); the body is sent as given. */
+/**
+ * One HTTP(S) request with full control over the headers (Host included); the body is sent as given.
+ * HTTPS needs an `agent` that trusts the server's CA (electron/core/tls/agent.ts).
+ */
 export function http(
   base: string,
   method: string,
   path: string,
-  opts: { headers?: Record<string, string>; body?: string | Buffer } = {},
+  opts: {
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    agent?: HttpAgent;
+    localAddress?: string;
+  } = {},
 ): Promise<Reply> {
   const url = new URL(path, base);
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
         method,
+        ...(opts.agent && { agent: opts.agent }),
+        ...(opts.localAddress && { localAddress: opts.localAddress }),
         headers: {
           ...opts.headers,
           ...(opts.body !== undefined ? { 'content-length': Buffer.byteLength(opts.body) } : {}),
@@ -56,6 +68,7 @@ export function readEvents(
   headers: Record<string, string>,
   until: (events: { event: string; data: unknown }[], raw: string) => boolean,
   ms = 8000,
+  agent?: HttpAgent,
 ): Promise<{ events: { event: string; data: unknown }[]; raw: string; ended: boolean }> {
   return new Promise((resolve, reject) => {
     const events: { event: string; data: unknown }[] = [];
@@ -69,7 +82,9 @@ export function readEvents(
       resolve({ events, raw, ended });
     };
     const timer = setTimeout(() => finish(false), ms);
-    const req = request(new URL('/api/v1/events', base), { headers }, (res) => {
+    const url = new URL('/api/v1/events', base);
+    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = request(url, { headers, ...(agent && { agent }) }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (d: string) => {
         raw += d;

@@ -1,8 +1,5 @@
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEY_HASH_FILE, Sessions, ensureApiKey } from '../../../electron/server/auth.js';
+import { Sessions, checkKey, keyStoreOf } from '../../../electron/server/auth.js';
 import { safeJoin } from '../../../electron/server/pages.js';
 import {
   bearerToken,
@@ -111,20 +108,13 @@ describe('sessions', () => {
   });
 });
 
-describe('API key file', () => {
-  it('creates a key once, keeps only its hash (0600), and reuses it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ais-key-'));
-    const first = await ensureApiKey(join(dir, 'data'), undefined);
-    expect(first.created).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(first.path).toBe(join(dir, 'data', KEY_HASH_FILE));
-    const text = await readFile(first.path!, 'utf8');
-    expect(text.trim()).toBe(hashKey(first.created!));
-    expect(text).not.toContain(first.created!);
-    if (process.platform !== 'win32') expect((await stat(first.path!)).mode & 0o777).toBe(0o600);
-    const second = await ensureApiKey(join(dir, 'data'), undefined);
-    expect(second).toEqual({ hash: first.hash, path: first.path, created: null });
-    const env = await ensureApiKey(join(dir, 'data'), 'from-env');
-    expect(env).toEqual({ hash: hashKey('from-env'), path: null, created: null });
+describe('single-key callers', () => {
+  it('treats a bare keyHash as one admin key', () => {
+    const auth = { enabled: true, keyHash: hashKey('only-key'), sessions: new Sessions() };
+    expect(checkKey(auth, 'only-key')).toBe(true);
+    expect(checkKey(auth, 'other')).toBe(false);
+    expect(keyStoreOf(auth).verify('only-key')?.scope).toBe('admin');
+    expect(checkKey({ enabled: true, sessions: new Sessions() }, 'only-key')).toBe(false);
   });
 });
 

@@ -1,15 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../shared/contract/api.js';
 import { Sample } from '../../../shared/contract/sample.js';
+import { KEYS_FILE, LEGACY_KEY_FILE } from '../../../electron/server/keys.js';
 import { hashKey } from '../../../electron/server/security.js';
 import { bearer, http, readEvents } from './http.js';
-
-const BIN = fileURLToPath(new URL('../../../bin/autoinfrasnap.js', import.meta.url));
+import { BIN } from './spawn.js';
 
 interface Serve {
   url: string;
@@ -133,6 +132,13 @@ describe('autoinfrasnap serve (with AUTOINFRASNAP_API_KEY)', () => {
     expect(nf.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('keeps running on SIGHUP without TLS (systemctl reload must not end it)', async () => {
+    s.child.kill('SIGHUP');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(s.child.exitCode).toBeNull();
+    expect((await http(s.url, 'GET', '/api/v1/health')).status).toBe(200);
+  });
+
   it('streams metrics:sample events', async () => {
     const r = await readEvents(
       s.url,
@@ -195,27 +201,48 @@ describe('autoinfrasnap serve (with AUTOINFRASNAP_API_KEY)', () => {
 });
 
 describe('autoinfrasnap serve (first start)', () => {
-  it('prints a new key once, keeps only its hash (0600), and not again on the next start', async () => {
+  it('writes a first admin key to a 0600 file (no terminal), keeps only its hash, and not again', async () => {
     const data = join(home, 'data-first');
     const first = await serve(home, data);
+    let key: string;
     try {
-      const key = /store it now\): (\S+)/.exec(first.stderr())?.[1];
-      expect(key).toBeDefined();
-      expect(first.stderr()).toContain(join(data, 'api-key.sha256'));
-      const file = join(data, 'api-key.sha256');
-      const text = await readFile(file, 'utf8');
-      expect(text.trim()).toBe(hashKey(key!));
-      expect(text).not.toContain(key!);
+      const file = join(data, 'initial-admin-key');
+      key = (await readFile(file, 'utf8')).trim();
+      expect(key).toMatch(/^ais_/);
+      expect(first.stderr()).toContain(file);
+      expect(first.stderr()).not.toContain(key);
       if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
-      expect((await http(first.url, 'GET', '/api/v1/status', { headers: bearer(key!) })).status).toBe(200);
+      const keys = await readFile(join(data, KEYS_FILE), 'utf8');
+      expect(keys).toContain(hashKey(key));
+      expect(keys).not.toContain(key);
+      if (process.platform !== 'win32') expect((await stat(join(data, KEYS_FILE))).mode & 0o777).toBe(0o600);
+      expect((await http(first.url, 'GET', '/api/v1/keys', { headers: bearer(key) })).status).toBe(200);
     } finally {
       expect(await first.stop()).toBe(0);
     }
     const second = await serve(home, data);
     try {
-      expect(second.stderr()).not.toMatch(/store it now/);
+      expect(second.stderr()).not.toMatch(/initial-admin-key/);
+      expect(second.stderr()).toMatch(/API keys: 1 in /);
+      expect((await http(second.url, 'GET', '/api/v1/status', { headers: bearer(key) })).status).toBe(200);
     } finally {
       expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it('migrates the single key of an older version to an admin key', async () => {
+    const data = join(home, 'data-legacy');
+    await mkdir(data, { recursive: true });
+    await writeFile(join(data, LEGACY_KEY_FILE), `${hashKey('the-old-key')}\n`, { mode: 0o600 });
+    const s2 = await serve(home, data);
+    try {
+      expect(s2.stderr()).toMatch(/is now the admin key "initial"/);
+      expect((await http(s2.url, 'GET', '/api/v1/keys', { headers: bearer('the-old-key') })).status).toBe(
+        200,
+      );
+      expect(await readdir(data)).not.toContain(LEGACY_KEY_FILE);
+    } finally {
+      expect(await s2.stop()).toBe(0);
     }
   });
 });

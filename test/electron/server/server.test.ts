@@ -112,6 +112,18 @@ describe('contract routes', () => {
     expect(big.json()).toMatchObject({ error: { code: 'payload_too_large' } });
   });
 
+  it('answers the tray-only export commands (save dialog, clipboard) with 400 desktop_only', async () => {
+    for (const [path, body] of [
+      ['/api/v1/snapshots/save', { ref: 'latest', format: 'html' }],
+      ['/api/v1/snapshots/copy', { ref: 'latest' }],
+    ] as const) {
+      const res = await http(base, 'POST', path, { headers: json, body: JSON.stringify(body) });
+      expect(res.status).toBe(400);
+      expect(res.json()).toMatchObject({ error: { code: 'desktop_only' } });
+      expect((res.json() as { error: { message: string } }).error.message).toContain('/snapshots/export');
+    }
+  });
+
   it('answers 500 without a stack trace when the backend throws', async () => {
     const orig = ts.backend.status;
     ts.backend.status = () => {
@@ -256,20 +268,24 @@ describe('shutdown', () => {
 });
 
 describe('login throttling', () => {
-  it('answers 429 after 20 failed logins within a minute, even for the right key', async () => {
+  it('answers 429 to a client after 10 failed attempts within a minute, even for the right key', async () => {
     const other = await startTestServer();
     try {
       const b = other.server.url;
-      const login = (key: string) =>
+      const login = (key: string, localAddress?: string) =>
         http(b, 'POST', '/api/v1/login', {
           headers: { origin: b, 'content-type': 'application/json' },
           body: JSON.stringify({ key }),
+          ...(localAddress && { localAddress }),
         });
-      for (let i = 0; i < 20; i++) expect((await login(`wrong-${i}`)).status).toBe(401);
+      for (let i = 0; i < 10; i++) expect((await login(`wrong-${i}`)).status).toBe(401);
       const r = await login(KEY);
       expect(r.status).toBe(429);
       expect(r.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
-      expect((await http(b, 'GET', '/api/v1/status', { headers: auth })).status).toBe(200);
+      expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await http(b, 'GET', '/api/v1/status', { headers: auth })).status).toBe(429);
+      // Per client address: another loopback address (Linux routes all of 127/8 to lo) is not blocked.
+      if (process.platform === 'linux') expect((await login(KEY, '127.0.0.2')).status).toBe(200);
     } finally {
       await other.close();
     }
