@@ -13,6 +13,11 @@ export interface RenderOptions {
   t: Translator;
   /** ANSI colours, text format only. */
   color: boolean;
+  /**
+   * SHA-256 of the snapshot file shipped beside the report (a share): shown in the HTML header so a
+   * reader can check the JSON they download is the one the report was made from.
+   */
+  sha256?: string;
 }
 
 /** True when `s` names a snapshot report format. */

@@ -15,6 +15,8 @@ import { REPORT_CSS } from './style.js';
 /** Options of the HTML report. */
 export interface HtmlOptions {
   t: Translator;
+  /** SHA-256 of the snapshot file shared beside the report, shown in the header. */
+  sha256?: string | undefined;
 }
 
 const STATUS_TONE: Record<'ok' | 'warning' | 'critical', Tone> = {
@@ -70,7 +72,9 @@ export function renderHtml(s: Snapshot, opts: HtmlOptions): string {
     `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',
-    `<header><p class="brand">AutoInfraSnap</p><h1>${h(title)}</h1><p class="taken">${h(taken)}</p></header>`,
+    `<header><p class="brand">AutoInfraSnap</p><h1>${h(title)}</h1><p class="taken">${h(taken)}</p>` +
+      (opts.sha256 ? `<p class="taken sha">${h(t.t('report.sha256', { sha: opts.sha256 }))}</p>` : '') +
+      '</header>',
     healthHtml,
     redactionOff,
     `<nav class="toc">${toc}</nav>`,

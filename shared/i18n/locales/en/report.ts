@@ -3,6 +3,7 @@ export const report = {
   title: 'Snapshot of {{host}}',
   title_unknown: 'Machine snapshot',
   taken: 'Taken {{time}}',
+  sha256: 'SHA-256 of the snapshot file: {{sha}}',
   footer:
     'Snapshot {{id}} · {{tool}} {{version}} · schema v{{schema}} · collected in {{ms}} ms, sampling window {{window}}',
   dash: '–',

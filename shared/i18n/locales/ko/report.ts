@@ -6,6 +6,7 @@ export const report: TranslationOf<typeof en> = {
   title: '{{host}} 스냅숏',
   title_unknown: '머신 스냅숏',
   taken: '수집 시각 {{time}}',
+  sha256: '스냅숏 파일의 SHA-256: {{sha}}',
   footer:
     '스냅숏 {{id}} · {{tool}} {{version}} · 스키마 v{{schema}} · 수집 {{ms}} ms, 샘플링 구간 {{window}}',
   dash: '–',
