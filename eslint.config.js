@@ -37,6 +37,26 @@ export default tseslint.config(
     },
   },
   {
+    // Raw IPC only in the typed wrapper (electron/main/ipc-main.ts) and the preload; the blocks below
+    // ban Electron altogether in shared/, renderer/ and the core.
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['electron/main/ipc-main.ts', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Use the typed IPC wrapper (electron/main/ipc.ts) or the preload bridge.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [noNode, noElectron, noRenderer, noElectronDir] }],

@@ -2,7 +2,9 @@
 // The PNGs are committed resources; re-run `node scripts/make-icons.mjs` after changing this file.
 //   tray-<state>.png (16 px) and tray-<state>@2x.png (32 px) for ok / warning / critical / paused
 //   trayTemplate.png (16 px) and trayTemplate@2x.png (32 px): macOS template images, black + alpha
-//   icon.png (512 px): app icon; electron-builder derives the .icns/.ico from it
+//   tray-<state>Template.png (+ @2x): macOS template images per state, told apart by shape, not colour
+//   tray-<state>.ico (16 + 32 px): Windows tray icons; icon.ico (16…256 px): Windows app icon
+//   icon.png (512 px): app icon; electron-builder derives the .icns from it
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +110,55 @@ function trayCircle([r, g, b]) {
 
 const templateCircle = (x, y) => (dist(x, y, 0.5, 0.5) <= 0.4375 ? [0, 0, 0, 1] : null);
 
+const BLACK = [0, 0, 0, 1];
+/** macOS template glyphs, one per state: the menu bar tints them, so states differ by shape. */
+const TEMPLATE_GLYPHS = {
+  // ok: a filled dot
+  ok: templateCircle,
+  // warning: a ring (the dot hollowed out)
+  warning: (x, y) => {
+    const d = dist(x, y, 0.5, 0.5);
+    return d <= 0.4375 && d >= 0.25 ? BLACK : null;
+  },
+  // critical: a dot with an exclamation mark cut out
+  critical: (x, y) => {
+    if (dist(x, y, 0.5, 0.5) > 0.4375) return null;
+    const bar = Math.abs(x - 0.5) <= 0.07 && y >= 0.2 && y <= 0.58;
+    const dot = dist(x, y, 0.5, 0.74) <= 0.08;
+    return bar || dot ? null : BLACK;
+  },
+  // paused: two vertical bars
+  paused: (x, y) =>
+    y >= 0.15 && y <= 0.85 && ((x >= 0.22 && x <= 0.42) || (x >= 0.58 && x <= 0.78)) ? BLACK : null,
+};
+
+/** An ICO holding PNG images (Windows Vista and later read PNG entries). */
+function encodeIco(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(images.length, 4);
+  const dir = Buffer.alloc(16 * images.length);
+  let offset = 6 + dir.length;
+  images.forEach(({ size, png }, i) => {
+    const e = i * 16;
+    dir[e] = size >= 256 ? 0 : size;
+    dir[e + 1] = size >= 256 ? 0 : size;
+    dir.writeUInt16LE(1, e + 4); // colour planes
+    dir.writeUInt16LE(32, e + 6); // bits per pixel
+    dir.writeUInt32LE(png.length, e + 8);
+    dir.writeUInt32LE(offset, e + 12);
+    offset += png.length;
+  });
+  return Buffer.concat([header, dir, ...images.map((i) => i.png)]);
+}
+
+function writeIco(name, sizes, paint) {
+  const ico = encodeIco(sizes.map((size) => ({ size, png: encodePng(size, render(size, paint)) })));
+  writeFileSync(join(outDir, name), ico);
+  console.log(`build/${name}  ${sizes.join('+')} px  ${ico.length} B`);
+}
+
 /** App icon: a rounded dark square, a sky-blue ring and a green status dot. */
 function appIcon(x, y) {
   const radius = 0.1875;
@@ -133,4 +184,12 @@ for (const [state, colour] of Object.entries(TRAY_STATES)) {
 }
 write('trayTemplate.png', 16, templateCircle);
 write('trayTemplate@2x.png', 32, templateCircle);
+for (const [state, glyph] of Object.entries(TEMPLATE_GLYPHS)) {
+  write(`tray-${state}Template.png`, 16, glyph);
+  write(`tray-${state}Template@2x.png`, 32, glyph);
+}
+for (const [state, colour] of Object.entries(TRAY_STATES)) {
+  writeIco(`tray-${state}.ico`, [16, 32], trayCircle(colour));
+}
 write('icon.png', 512, appIcon);
+writeIco('icon.ico', [16, 32, 48, 256], appIcon);

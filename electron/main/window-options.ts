@@ -22,6 +22,8 @@ export function secureWebPreferences(preloadPath: string, devTools = false): Web
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Middle-click opens links in new windows: off (new windows are denied anyway).
+    disableBlinkFeatures: 'Auxclick',
     devTools,
   };
 }

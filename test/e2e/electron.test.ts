@@ -1,7 +1,11 @@
-// End-to-end: launch the built app (out/) in real Electron with Playwright and check the security shell:
-// window title, the preload bridge, no Node in the page, no popups, no navigation. Skips (with the reason)
-// when the Electron binary is not installed, e.g. where it cannot be downloaded. Needs `npm run build` first.
-import { existsSync, readFileSync } from 'node:fs';
+// End-to-end: launch the built app (out/) in real Electron with Playwright and check the security shell
+// (window title, the preload bridge, no Node in the page, no popups, no navigation) and the tray app: a
+// tray menu action, the popover with live values, a notification when an alert threshold is crossed.
+// Skips (with the reason) when the Electron binary is not installed, e.g. where it cannot be downloaded.
+// Needs `npm run build` first. The app runs with its data in a temp folder (XDG_CONFIG_HOME, Linux) and
+// AUTOINFRASNAP_E2E=1, which exposes a small test hook in unpackaged builds only (electron/main/index.ts).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import type { ElectronApplication, Page } from 'playwright-core';
@@ -25,16 +29,18 @@ const skipReason = 'missing' in binary ? binary.missing : undefined;
 describe('Electron app (e2e)', () => {
   let app: ElectronApplication | undefined;
   let page: Page | undefined;
+  let dataHome: string | undefined;
 
   beforeAll(async () => {
     if (!('path' in binary)) return;
     if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
       throw new Error('out/main/index.js missing: run `npm run build` before the e2e tests');
     }
-    const env: Record<string, string> = {};
+    dataHome = mkdtempSync(join(tmpdir(), 'ais-e2e-'));
+    const env: Record<string, string> = { AUTOINFRASNAP_E2E: '1', XDG_CONFIG_HOME: dataHome };
     for (const [key, value] of Object.entries(process.env)) {
       if (value !== undefined && key !== 'ELECTRON_RENDERER_URL' && key !== 'ELECTRON_RUN_AS_NODE') {
-        env[key] = value;
+        env[key] ??= value;
       }
     }
     app = await electron.launch({
@@ -50,6 +56,7 @@ describe('Electron app (e2e)', () => {
 
   afterAll(async () => {
     await app?.close();
+    if (dataHome) rmSync(dataHome, { recursive: true, force: true });
   });
 
   /** The launched app and its first window, or a skip with the reason. */
@@ -86,5 +93,59 @@ describe('Electron app (e2e)', () => {
     await page.waitForTimeout(500);
     expect(page.url()).toBe(before);
     expect(app.windows()).toHaveLength(1);
+  });
+
+  it('runs a tray menu action: Take snapshot', async ({ skip }) => {
+    const { app } = launched(skip);
+    await app.evaluate(async () => {
+      const hook = (globalThis as Record<string, unknown>)['__autoinfrasnapE2E'] as {
+        run(a: string): Promise<void>;
+      };
+      await hook.run('take-snapshot');
+    });
+    const menu = await app.evaluate(() =>
+      (
+        (globalThis as Record<string, unknown>)['__autoinfrasnapE2E'] as { menu(): { hasSnapshot: boolean } }
+      ).menu(),
+    );
+    expect(menu.hasSnapshot).toBe(true);
+    const { page } = launched(skip);
+    const list = await page.evaluate<{ id: string }[]>("window.autoinfrasnap.call('snapshot:list', {})");
+    expect(list.length).toBeGreaterThan(0);
+  });
+
+  it('opens the popover from the tray menu and shows live values', async ({ skip }) => {
+    const { app } = launched(skip);
+    const popoverOpened = app.waitForEvent('window', (w) => w.url().includes('/popover/'));
+    await app.evaluate(async () => {
+      await (
+        (globalThis as Record<string, unknown>)['__autoinfrasnapE2E'] as { run(a: string): Promise<void> }
+      ).run('open-popover');
+    });
+    const popover = await popoverOpened;
+    await popover.waitForLoadState('domcontentloaded');
+    const cpu = popover.getByTestId('tile-cpu').locator('.tile-value');
+    await expect.poll(async () => cpu.textContent(), { timeout: 20_000 }).toMatch(/\d+(\.\d)?%/);
+  });
+
+  it('shows a native notification when an alert threshold is crossed', async ({ skip }) => {
+    const { app, page } = launched(skip);
+    // Memory is always above 0 %: this rule fires on the next sample.
+    await page.evaluate(
+      "window.autoinfrasnap.call('alerts:rules:set', { rules: [{ kind: 'metric', id: 'e2e-memory', metric: 'memory', fire_at: 0, clear_at: -1, for_s: 0, cooldown_s: 0, severity: 'warning' }] })",
+    );
+    await expect
+      .poll(
+        async () =>
+          app.evaluate(() =>
+            (
+              (globalThis as Record<string, unknown>)['__autoinfrasnapE2E'] as {
+                notifications(): { title: string; body: string }[];
+              }
+            ).notifications(),
+          ),
+        { timeout: 30_000 },
+      )
+      .toContainEqual(expect.objectContaining({ body: expect.stringMatching(/Memory at \d/) }));
   });
 });

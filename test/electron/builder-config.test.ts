@@ -18,6 +18,7 @@ interface BuilderConfig {
   linux: { target: string[]; category: string; maintainer: string; icon: string };
   mac: { target: { target: string; arch: string[] }[]; category: string; icon: string };
   win: { target: string[]; icon: string };
+  extraResources: { from: string; to: string; filter: string[] }[];
 }
 
 const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -30,6 +31,23 @@ function compileSchema() {
   ) as object;
   // Same options as electron-builder's own validator, minus coerceTypes: the file must be right as written.
   return new Ajv({ allErrors: true, strict: false }).compile(schema);
+}
+
+/** The sizes in an ICO's directory, each entry checked to be a PNG of that size. */
+function icoSizes(file: string): number[] {
+  const buf = readFileSync(file);
+  expect(buf.readUInt16LE(0)).toBe(0);
+  expect(buf.readUInt16LE(2)).toBe(1);
+  const sizes: number[] = [];
+  for (let i = 0; i < buf.readUInt16LE(4); i++) {
+    const e = 6 + i * 16;
+    const size = buf[e] === 0 ? 256 : buf[e]!;
+    const png = buf.subarray(buf.readUInt32LE(e + 12), buf.readUInt32LE(e + 12) + buf.readUInt32LE(e + 8));
+    expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    sizes.push(size);
+  }
+  return sizes;
 }
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -82,10 +100,12 @@ describe('electron-builder.yml', () => {
     expect(config.win.target).toEqual(['nsis', 'portable']);
   });
 
-  it('references a 512×512 PNG app icon', () => {
-    for (const icon of new Set([config.linux.icon, config.mac.icon, config.win.icon])) {
+  it('references a 512×512 PNG app icon (Linux, macOS) and a multi-size ICO (Windows)', () => {
+    for (const icon of new Set([config.linux.icon, config.mac.icon])) {
       expect(pngSize(join(root, icon))).toEqual({ width: 512, height: 512 });
     }
+    expect(config.win.icon).toBe('build/icon.ico');
+    expect(icoSizes(join(root, config.win.icon))).toEqual([16, 32, 48, 256]);
   });
 
   it('ships tray icons for every state at 1x and 2x, plus the macOS template', () => {
@@ -96,5 +116,47 @@ describe('electron-builder.yml', () => {
       expect(pngSize(join(root, 'build', `${name}@2x.png`))).toEqual({ width: 32, height: 32 });
     }
     expect(existsSync(join(root, 'scripts', 'make-icons.mjs'))).toBe(true);
+  });
+
+  it('ships per-state macOS template images and Windows tray ICOs, and packages them', () => {
+    for (const state of ['ok', 'warning', 'critical', 'paused']) {
+      expect(pngSize(join(root, 'build', `tray-${state}Template.png`))).toEqual({ width: 16, height: 16 });
+      expect(pngSize(join(root, 'build', `tray-${state}Template@2x.png`))).toEqual({ width: 32, height: 32 });
+      expect(icoSizes(join(root, 'build', `tray-${state}.ico`))).toEqual([16, 32]);
+    }
+    const resources = config.extraResources.find((r) => r.to === 'icons');
+    expect(resources?.filter).toEqual(['tray*.png', 'tray*.ico']);
+  });
+});
+
+describe('.github/workflows/release.yml', () => {
+  interface Workflow {
+    on: { push: { tags: string[] } };
+    jobs: {
+      build: {
+        strategy: { matrix: { include: { os: string; target: string }[] } };
+        steps: { run?: string }[];
+      };
+      release: { needs: string; permissions: Record<string, string> };
+    };
+  }
+  const wf = load(readFileSync(join(root, '.github', 'workflows', 'release.yml'), 'utf8')) as Workflow;
+
+  it('builds installers on each OS with electron-builder, without publishing from the build jobs', () => {
+    expect(wf.on.push.tags).toEqual(['v*']);
+    expect(wf.jobs.build.strategy.matrix.include.map((m) => [m.os, m.target])).toEqual([
+      ['ubuntu-latest', '--linux'],
+      ['macos-latest', '--mac'],
+      ['windows-latest', '--win'],
+    ]);
+    const runs = wf.jobs.build.steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toContain('npm ci');
+    expect(runs).toContain('npm run build');
+    expect(runs).toContain('npx electron-builder ${{ matrix.target }} --publish never');
+  });
+
+  it('attaches them to a draft release from one job with write access', () => {
+    expect(wf.jobs.release.needs).toBe('build');
+    expect(wf.jobs.release.permissions).toEqual({ contents: 'write' });
   });
 });
