@@ -57,6 +57,10 @@ export default defineConfig({
           dashboard: resolve(root, 'renderer/dashboard/index.html'),
           popover: resolve(root, 'renderer/popover/index.html'),
         },
+        // zod in a chunk of its own: the dashboard needs it, the popover (hand-checked payloads, see
+        // renderer/transport/light-schemas.ts) must not get it through the pages' common chunk.
+        // test/e2e/ui-serve.test.ts builds with the same group and checks both pages' gzip budgets.
+        output: { codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ }] } },
       },
     },
   },

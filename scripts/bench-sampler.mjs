@@ -3,7 +3,8 @@
 // (default 300): the Sampler at a 1 s interval, and a naive systeminformation sampler (currentLoad,
 // mem, networkStats, fsSize, disksIO every 1 s). Each child's CPU time is read from /proc/<pid>/stat
 // (utime + stime + cutime + cstime, so the children it spawns count too) between its `ready` and `done`
-// lines, i.e. after start-up; RSS is taken every 5 s, the live heap (after a forced GC) at both ends.
+// lines, i.e. after start-up; RSS is taken every 5 s (split into anonymous and file-backed pages from
+// /proc/self/status), the live heap (after a forced GC) at both ends.
 // Prints % of one core, RSS and its growth, the RSS trend of the run's second half and the live-heap
 // growth, both extrapolated linearly to 30 minutes, and the naive/sampler CPU ratio. Not a test: numbers vary
 // with the machine. Targets: ≤ 1 % of one core, RSS ≤ 70 MiB, growth ≤ 5 MiB over 30 min. Exits 1 when
@@ -50,7 +51,14 @@ if (process.argv[2] === '--child') {
   // Let the first ticks settle (JIT, first reads), then measure.
   await new Promise((r) => setTimeout(r, 3000));
   const rss = [];
-  const mark = () => rss.push({ t: performance.now(), rss: process.memoryUsage().rss });
+  // RSS split as the kernel counts it: anonymous (heap, private data) and file-backed (the node binary
+  // and libraries paged in as code runs for the first time; shared, clean, droppable by the kernel).
+  const split = () => {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    return { anon: kb('RssAnon'), file: kb('RssFile') };
+  };
+  const mark = () => rss.push({ t: performance.now(), rss: process.memoryUsage().rss, ...split() });
   // Live heap after a full collection, at start and end only (so GC is not forced in between): what
   // the process really holds on to, whatever V8 has not returned to the OS yet.
   const liveHeap = () => (globalThis.gc(), process.memoryUsage().heapUsed);
@@ -147,6 +155,13 @@ function report(r, clk) {
       `${(last / MiB).toFixed(1)} MiB (max ${(max / MiB).toFixed(1)}), growth ${((last - first) / MiB).toFixed(2)} MiB, ` +
       `late-half trend ≈ ${(per30 / MiB).toFixed(2)} MiB / 30 min; live heap after GC ` +
       `${(r.heapGrowth / MiB).toFixed(2)} MiB (≈ ${(heap30 / MiB).toFixed(2)} MiB / 30 min)`,
+  );
+  const a0 = r.rss[0];
+  const a1 = r.rss[r.rss.length - 1];
+  console.log(
+    `${''.padEnd(8)} of the growth: anonymous ${((a1.anon - a0.anon) / MiB).toFixed(2)} MiB ` +
+      `(${(a0.anon / MiB).toFixed(1)} → ${(a1.anon / MiB).toFixed(1)}), file-backed ` +
+      `${((a1.file - a0.file) / MiB).toFixed(2)} MiB (${(a0.file / MiB).toFixed(1)} → ${(a1.file / MiB).toFixed(1)})`,
   );
   // RSS at each quarter of the run, to see whether it levels off.
   const quarters = [0.25, 0.5, 0.75, 1].map(

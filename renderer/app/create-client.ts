@@ -67,6 +67,7 @@ export function withBrowserExport(client: ApiClient, io: BrowserIo = pageIo): Ap
     call,
     subscribe: (event, listener) => client.subscribe(event, listener),
     onConnection: (listener) => client.onConnection(listener),
+    ...(client.reportUrl && { reportUrl: client.reportUrl }),
   };
 }
 

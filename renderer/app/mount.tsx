@@ -47,8 +47,13 @@ export function AppShell({ client, children }: { client: ApiClient; children: Re
   );
 }
 
-/** Renders `page` into #root with the client createClient() picks. */
-export function mountApp(page: ReactNode, client: ApiClient = createClient()): void {
+/** The client createClient() picks for this page (IPC in the app, HTTP + SSE in a browser). */
+export function pageClient(): ApiClient {
+  return createClient();
+}
+
+/** Renders `page` into #root with the page's client. */
+export function mountApp(page: ReactNode, client: ApiClient = pageClient()): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('AutoInfraSnap: #root element missing');
   createRoot(container).render(

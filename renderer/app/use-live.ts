@@ -1,7 +1,7 @@
 // Live hooks on top of the contract: a rolling buffer of samples, the status light, firing alerts.
 import { useEffect, useState } from 'react';
 import type { Status } from '../../shared/contract/api';
-import type { Alert } from '../../shared/contract/alerts';
+import type { Alert, AlertRule } from '../../shared/contract/alerts';
 import type { Sample } from '../../shared/contract/sample';
 import { pushSample } from '../lib/history';
 import { useCommand, useEvent } from './api-context';
@@ -26,6 +26,10 @@ export function useStatus(): Status | null {
   return live ?? first.data ?? null;
 }
 
+// One empty list for "nothing yet", so consumers' effects keyed on these lists do not rerun every render.
+const NO_ALERTS: Alert[] = [];
+const NO_RULES: AlertRule[] = [];
+
 /** Alerts, rules and history from alerts:list, with firing ones updated by alerts:changed events. */
 export function useAlerts() {
   const list = useCommand('alerts:list', {});
@@ -44,8 +48,8 @@ export function useAlerts() {
   return {
     active: (active ?? []).filter((a) => a.state === 'firing'),
     pending: (active ?? []).filter((a) => a.state === 'pending'),
-    history: list.data?.history ?? [],
-    rules: list.data?.rules ?? [],
+    history: list.data?.history ?? NO_ALERTS,
+    rules: list.data?.rules ?? NO_RULES,
     loading: list.loading,
     error: list.error,
     reload: list.reload,

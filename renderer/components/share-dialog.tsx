@@ -4,7 +4,8 @@
 // dialog says so. The same component runs in the tray app (IPC) and the browser (HTTP).
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CommandResponse } from '../../shared/contract/api';
-import { useApi, useCommand } from '../app/api-context';
+import { useApi } from '../app/api-context';
+import { useStatus } from '../app/use-live';
 import { usePrefs } from '../app/prefs-context';
 import { formatTime, shortId } from '../lib/format';
 import './share-dialog.css';
@@ -19,9 +20,10 @@ const LIFETIMES = [
 /** The Share button; `snapshotRef` is an id or `latest`. */
 export function ShareButton({ snapshotRef, className }: { snapshotRef: string; className?: string }) {
   const { t } = usePrefs();
-  const settings = useCommand('settings:get', {});
+  // From the status the popover watches anyway: settings:get would pull the full schemas (zod) in.
+  const status = useStatus();
   const [open, setOpen] = useState(false);
-  const configured = Boolean(settings.data?.s3.bucket);
+  const configured = status?.share === true;
   return (
     <>
       <button

@@ -2,11 +2,15 @@
 // the view), and the chosen view inside its own error boundary.
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import { useApi } from '../app/api-context';
+import { exportLatest, type ExportAction } from '../app/create-client';
 import { ErrorBoundary } from '../app/error-boundary';
 import { usePrefs } from '../app/prefs-context';
+import { SettingsSync } from '../app/settings-sync';
 import { useStatus } from '../app/use-live';
 import { StatusLight } from '../components/status-light';
 import { AlertsView } from './views/alerts-view';
+import { FleetHostScope } from './views/fleet-scope';
 import { ContainersView, DisksView, NetworkView, ServicesView } from './views/inventory-views';
 import { OverviewView } from './views/overview-view';
 import { ProcessesView } from './views/processes-view';
@@ -30,7 +34,8 @@ export type View = (typeof VIEWS)[number];
 
 /** The view a location hash names (#/processes), else the overview. */
 export function viewFromHash(hash: string): View {
-  const name = hash.replace(/^#\/?/, '');
+  // Deep links carry more after the view (`#/alerts/<rule>?subject=…` from a notification click).
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return (VIEWS as readonly string[]).includes(name) ? (name as View) : 'overview';
 }
 
@@ -50,6 +55,12 @@ const RENDER: Record<View, () => ReactNode> = {
 export function Dashboard() {
   const { t, lang, setLang } = usePrefs();
   const status = useStatus();
+  const { client } = useApi();
+  const [exported, setExported] = useState('');
+  const runExport = (action: ExportAction) =>
+    void exportLatest(client, action, t).then(setExported, (e: unknown) =>
+      setExported(t.t('ui.app.error', { message: e instanceof Error ? e.message : String(e) })),
+    );
   const [view, setView] = useState<View>(() => viewFromHash(location.hash));
   useEffect(() => {
     const onHash = () => setView(viewFromHash(location.hash));
@@ -61,6 +72,7 @@ export function Dashboard() {
   }, [view, t]);
   return (
     <div className="dash">
+      <SettingsSync />
       <a
         className="skip-link"
         href="#main"
@@ -75,6 +87,17 @@ export function Dashboard() {
         <span className="brand">{t.t('ui.app.name')}</span>
         <StatusLight status={status} />
         <span className="muted">{status?.host}</span>
+        <span role="group" aria-label={t.t('tray.export.label')} data-testid="export-actions">
+          <button type="button" onClick={() => runExport('save-html')}>
+            {t.t('tray.export.save_html')}
+          </button>
+          <button type="button" onClick={() => runExport('copy-markdown')}>
+            {t.t('tray.export.copy_markdown')}
+          </button>
+          <span role="status" className="muted">
+            {exported}
+          </span>
+        </span>
         <button
           type="button"
           className="lang-toggle"
@@ -98,7 +121,9 @@ export function Dashboard() {
       </nav>
       <main className="dash-main" id="main" tabIndex={-1}>
         <h1>{t.t(`ui.nav.${view}`)}</h1>
-        <ErrorBoundary resetKey={view}>{RENDER[view]()}</ErrorBoundary>
+        <FleetHostScope view={view}>
+          <ErrorBoundary resetKey={view}>{RENDER[view]()}</ErrorBoundary>
+        </FleetHostScope>
       </main>
     </div>
   );

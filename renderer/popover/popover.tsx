@@ -4,9 +4,11 @@ import { useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { SnapshotEntry } from '../../shared/contract/api';
 import { useApi } from '../app/api-context';
+import { exportLatest, type ExportAction } from '../app/create-client';
 import { useT } from '../app/prefs-context';
 import { useAlerts, useSampleHistory, useStatus } from '../app/use-live';
 import { Sparkline } from '../components/charts';
+import { ShareButton } from '../components/share-dialog';
 import { StatusLight } from '../components/status-light';
 import { alertText, formatRate, shortId } from '../lib/format';
 import { mainDisk, sampleValue } from '../lib/history';
@@ -64,6 +66,12 @@ export function Popover() {
   const samples = useSampleHistory(60);
   const alerts = useAlerts();
   const snap = useTakeSnapshot();
+  const { client } = useApi();
+  const [exported, setExported] = useState('');
+  const runExport = (action: ExportAction) =>
+    void exportLatest(client, action, t).then(setExported, (e: unknown) =>
+      setExported(t.t('ui.app.error', { message: e instanceof Error ? e.message : String(e) })),
+    );
   const s = samples[samples.length - 1];
   const disk = mainDisk(s);
   const series = (metric: string) => samples.map((x) => sampleValue(x, metric));
@@ -79,7 +87,7 @@ export function Popover() {
     }
   };
   return (
-    <main className="popover">
+    <main className="popover" data-sample-ts={s?.t}>
       <header className="pop-head">
         <StatusLight status={status} />
         <span className="muted host">{status?.host ?? s?.host ?? ''}</span>
@@ -165,7 +173,7 @@ export function Popover() {
         ) : (
           <ul className="alert-list" data-testid="popover-alerts">
             {alerts.active.slice(0, 4).map((a) => (
-              <li key={`${a.rule_id}/${a.subject}`} className={`sev-${a.severity}`}>
+              <li key={`${a.rule_id}/${a.subject}`} className={`sev-${a.severity}`} data-rule={a.rule_id}>
                 {alertText(t, a)}
               </li>
             ))}
@@ -177,14 +185,21 @@ export function Popover() {
           <button type="button" className="primary grow" onClick={snap.take} disabled={snap.busy}>
             {snap.busy ? t.t('ui.popover.taking') : t.t('ui.popover.snapshot')}
           </button>
-          <button type="button" disabled aria-describedby="share-soon" title={t.t('ui.popover.share_soon')}>
-            {t.t('ui.popover.share')}
-          </button>
+          <ShareButton snapshotRef="latest" />
           <a className="button" href="/" target="_blank" rel="noreferrer" onClick={openDashboard}>
             {t.t('ui.popover.open_dashboard')}
           </a>
         </div>
+        <div className="row nowrap" role="group" aria-label={t.t('tray.export.label')}>
+          <button type="button" className="grow" onClick={() => runExport('save-html')}>
+            {t.t('tray.export.save_html')}
+          </button>
+          <button type="button" className="grow" onClick={() => runExport('copy-markdown')}>
+            {t.t('tray.export.copy_markdown')}
+          </button>
+        </div>
         <p className="snap-result" role="status" data-testid="snap-result">
+          {exported}
           {snap.result?.entry &&
             t.t('ui.popover.taken', {
               id: shortId(snap.result.entry.id),
@@ -192,11 +207,6 @@ export function Popover() {
             })}
           {snap.result?.error && (
             <span className="error-text">{t.t('ui.app.error', { message: snap.result.error })}</span>
-          )}
-          {!snap.result && (
-            <span id="share-soon" className="muted">
-              {t.t('ui.popover.share')}: {t.t('ui.popover.share_soon')}
-            </span>
           )}
         </p>
       </footer>

@@ -9,11 +9,25 @@ import type {
   EventPayload,
 } from '../../shared/contract/api.js';
 import type * as Contract from '../../shared/contract/api.js';
+import { LIGHT_COMMANDS, LIGHT_EVENTS, type Checker } from './light-schemas.js';
 import { EVENT_NAMES, ROUTES } from '../../shared/contract/routes.js';
 
 /** The contract's schemas, loaded once and lazily: zod stays out of the first bundle. */
 let schemas: Promise<typeof Contract> | undefined;
 const loadSchemas = () => (schemas ??= import('../../shared/contract/api.js'));
+/** The popover's commands and events are hand-checked (~1 KB instead of zod's ~30 KB; see light-schemas.ts). */
+const isLightCommand = (c: string): c is keyof typeof LIGHT_COMMANDS => Object.hasOwn(LIGHT_COMMANDS, c);
+const isLightEvent = (e: string): e is keyof typeof LIGHT_EVENTS => Object.hasOwn(LIGHT_EVENTS, e);
+
+/** The payload schema of an event: the light one when it has one, else the full contract's. */
+async function eventSchema(name: EventName): Promise<Checker> {
+  return isLightEvent(name) ? LIGHT_EVENTS[name] : (await loadSchemas()).EVENTS[name];
+}
+
+/** The response schema of a command: the light one when the popover needs it, else the full contract's. */
+async function responseSchema(command: CommandName): Promise<Checker> {
+  return isLightCommand(command) ? LIGHT_COMMANDS[command] : (await loadSchemas()).COMMANDS[command].response;
+}
 
 /** EventSource.readyState when the browser gave up on the stream. */
 const CLOSED = 2;
@@ -84,6 +98,7 @@ export function createHttpClient(baseUrl = '', opts: HttpClientOptions = {}): Ap
   let connected: boolean | undefined;
   let backoff = 1000;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let delivery: Promise<void> = Promise.resolve();
 
   const setConnected = (c: boolean): void => {
     if (c === connected) return;
@@ -97,12 +112,15 @@ export function createHttpClient(baseUrl = '', opts: HttpClientOptions = {}): Ap
     } catch {
       return;
     }
-    // Delivered in arrival order: every event waits on the same (soon settled) schema import.
-    void loadSchemas().then(({ EVENTS }) => {
-      const r = EVENTS[name].safeParse(raw);
-      if (!r.success) return;
-      for (const l of [...(listeners.get(name) ?? [])]) l(r.data);
-    });
+    // Delivered in arrival order: one queue, each event waits for its (soon settled) schema import.
+    delivery = delivery
+      .then(() => eventSchema(name))
+      .then((schema) => {
+        const r = schema.safeParse(raw);
+        if (!r.success) return;
+        for (const l of [...(listeners.get(name) ?? [])]) l(r.data);
+      })
+      .catch(() => undefined);
   };
   const open = (): void => {
     timer = undefined;
@@ -163,8 +181,7 @@ export function createHttpClient(baseUrl = '', opts: HttpClientOptions = {}): Ap
         throw await errorOf(res);
       }
       const body: unknown = await res.json().catch(() => undefined);
-      const { COMMANDS } = await loadSchemas();
-      const r = COMMANDS[command].response.safeParse(body);
+      const r = (await responseSchema(command)).safeParse(body);
       if (!r.success) {
         const issue = r.error.issues[0];
         const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
@@ -193,5 +210,12 @@ export function createHttpClient(baseUrl = '', opts: HttpClientOptions = {}): Ap
         release();
       };
     },
+    reportUrl: reportUrlFor(baseUrl),
   };
+}
+
+/** Where the headless server serves a stored snapshot's HTML report (electron/server/report-view.ts). */
+export function reportUrlFor(baseUrl: string): (ref: string, lang: 'en' | 'ko') => string {
+  const base = baseUrl.replace(/\/$/, '');
+  return (ref, lang) => `${base}/report/${encodeURIComponent(ref)}?lang=${encodeURIComponent(lang)}`;
 }

@@ -126,18 +126,28 @@ export class AlertEngine {
   }
 
   /**
-   * Replaces the rules (throws a UserError when one is invalid). Alerts and cooldowns of rules that
-   * are unchanged (same id, same fields) carry on; those of removed or edited rules are dropped.
+   * Replaces the rules (throws a UserError when one is invalid) and returns the state changes it
+   * caused. Alerts and cooldowns of rules that are unchanged (same id, same fields) carry on. A firing
+   * alert of a removed or edited rule resolves (into the history, with an event, so every window
+   * sees it end), and its cooldown is kept so an edited rule that fires again at once is not announced
+   * twice; a pending one lapses. An edited rule then starts afresh at the next sample.
    */
-  setRules(rules: AlertRuleInput[]): void {
+  setRules(rules: AlertRuleInput[]): AlertEvent[] {
     const next = parseRules(rules);
     const kept = new Map(next.map((r) => [r.id, JSON.stringify(r)]));
+    const now = this.clock.now();
+    const tick: Tick = { now, quiet: inQuietHours(this.quiet, now, this.timeZone), events: [] };
     for (const old of this.ruleList) {
       if (kept.get(old.id) === JSON.stringify(old)) continue;
-      this.instances.delete(old.id);
       this.cooldowns.delete(old.id);
+      for (const inst of [...(this.instances.get(old.id)?.values() ?? [])])
+        if (inst.alert.state === 'firing') this.resolve(old, inst, null, tick);
+      this.instances.delete(old.id);
     }
     this.ruleList = next;
+    this.pruneCooldowns(now);
+    for (const e of tick.events) this.emit(e);
+    return tick.events;
   }
 
   /** Sets or clears (null) the quiet hours. */

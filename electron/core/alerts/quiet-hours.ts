@@ -61,3 +61,9 @@ export function parseQuietHours(q: unknown): QuietHours {
   if (r.success) return r.data;
   throw new UserError('usage', 'quiet hours need "from" and "to" as HH:MM, or null', { cause: r.error });
 }
+
+/** The `monitor.quietHours` setting ("22:00-07:00", or "" for none) as the engine's quiet hours. */
+export function quietHoursFromSetting(text: string): QuietHours {
+  const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(text.trim());
+  return m ? parseQuietHours({ from: m[1], to: m[2] }) : null;
+}

@@ -65,7 +65,7 @@ export class Sampler {
   private readonly clock: Required<SamplerClock>;
   private readonly host = hostname();
   private intervalMs: number;
-  private readonly idleIntervalMs: number;
+  private idleIntervalMs: number;
   private visible = true;
   private running = false;
   private timer: NodeJS.Timeout | undefined;
@@ -168,6 +168,12 @@ export class Sampler {
   /** Changes the visible interval (clamped to 1000–60000 ms); takes effect from the next tick. */
   setIntervalMs(ms: number): void {
     this.intervalMs = clampInterval(ms);
+    this.reschedule();
+  }
+
+  /** Changes the interval used while no window is visible (clamped to 1000–60000 ms, never faster than intervalMs). */
+  setIdleIntervalMs(ms: number): void {
+    this.idleIntervalMs = clampInterval(ms);
     this.reschedule();
   }
 

@@ -5,6 +5,7 @@ import { useAlerts } from '../../app/use-live';
 import { DataTable, type Column } from '../../components/data-table';
 import { SeverityBadge } from '../../components/status-light';
 import { alertText, formatTime } from '../../lib/format';
+import { DeliveryView } from './delivery-view';
 import { RulesEditor } from './rules-editor';
 
 /** The alerts page. */
@@ -19,7 +20,12 @@ export function AlertsView() {
       render: (a) => <SeverityBadge severity={a.severity} />,
     },
     { key: 'message', label: t.t('ui.alerts.subject'), value: (a) => alertText(t, a) },
-    { key: 'state', label: t.t('ui.alerts.state'), value: (a) => a.state },
+    {
+      key: 'state',
+      label: t.t('ui.alerts.state'),
+      value: (a) => a.state,
+      render: (a) => t.t(`alerts.state.${a.state}`),
+    },
     {
       key: 'value',
       label: t.t('ui.alerts.value'),
@@ -53,7 +59,7 @@ export function AlertsView() {
           />
         )}
       </section>
-      <section className="card">
+      <section className="card" data-testid="alerts-history">
         <h2>{t.t('ui.alerts.history')}</h2>
         {alerts.history.length === 0 ? (
           <p className="muted">{t.t('ui.alerts.no_history')}</p>
@@ -71,6 +77,7 @@ export function AlertsView() {
         <h2>{t.t('ui.alerts.rules')}</h2>
         <RulesEditor rules={alerts.rules} onSaved={alerts.reload} />
       </section>
+      <DeliveryView />
     </div>
   );
 }

@@ -16,7 +16,12 @@ function WithSnapshot({ body }: { body: (s: Snapshot) => ReactNode }) {
   const t = useT();
   const snap = useCommand('snapshot:get', { ref: 'latest' });
   if (snap.error) return <p className="error-text">{t.t('ui.app.error', { message: snap.error.message })}</p>;
-  if (!snap.data) return <p className="muted">{t.t('ui.app.loading')}</p>;
+  if (!snap.data)
+    return (
+      <p className="muted" role="status" aria-busy="true">
+        {t.t('ui.app.loading')}
+      </p>
+    );
   return (
     <>
       <p className="muted">{t.t('ui.table.from_snapshot', { time: t.dateTime(snap.data.taken_at) })}</p>

@@ -7,6 +7,7 @@ import { useSampleHistory } from '../../app/use-live';
 import { LineChart, type Series } from '../../components/charts';
 import { clockLabel, formatLoad, formatRate } from '../../lib/format';
 import { RANGES, historySeries, mainDisk, mergeSeries, rangeWindow, sampleValue } from '../../lib/history';
+import { FleetSection } from './fleet-section';
 
 /** The range picker: a group of toggle buttons (aria-pressed). */
 export function RangePicker({
@@ -46,7 +47,8 @@ function NowStrip({ s }: { s: Sample | undefined }) {
     ['tx', t.t('ui.metric.tx'), formatRate(t, sampleValue(s, 'net_tx'))],
   ];
   return (
-    <dl className="now-strip">
+    // data-sample-ts: the `t` of the sample on screen, for scripts/bench-ui.mjs (sample → screen delay).
+    <dl className="now-strip" data-sample-ts={s.t}>
       {items.map(([key, label, value]) => (
         <div key={key} className="card" data-testid={`now-${key}`}>
           <dt>{label}</dt>
@@ -131,6 +133,7 @@ export function OverviewView() {
           </section>
         ))}
       </div>
+      <FleetSection />
     </div>
   );
 }

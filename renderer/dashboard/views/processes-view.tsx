@@ -44,7 +44,12 @@ export function ProcessesView() {
     ],
     [t],
   );
-  if (!sample) return <p className="muted">{t.t('ui.app.loading')}</p>;
+  if (!sample)
+    return (
+      <p className="muted" role="status" aria-busy="true">
+        {t.t('ui.app.loading')}
+      </p>
+    );
   return (
     <section className="card">
       <p className="muted">

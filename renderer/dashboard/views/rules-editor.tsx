@@ -9,7 +9,7 @@ import { parseNumber } from '../../lib/format';
 type MetricRule = Extract<AlertRule, { kind: 'metric' }>;
 
 /** Metric ids offered in the editor (any history metric id is accepted). */
-export const METRIC_SUGGESTIONS = ['cpu', 'memory', 'swap', 'load_1', 'disk:/'];
+export const METRIC_SUGGESTIONS = ['cpu', 'memory', 'swap', 'load1', 'temp', 'battery', 'disk:/', 'disk:*'];
 
 /** Ids of rules the editor refuses to save: metric rules whose clear level is not below the fire level. */
 export function invalidRules(rules: readonly AlertRule[]): string[] {

@@ -1,6 +1,7 @@
 // Snapshots: take one, list the store, view a report, download the HTML report, diff two picked ones.
-// The report is shown as the text export in a <pre>: an HTML report in an iframe srcdoc or blob: would
-// inherit this page's CSP (style-src 'self'), which blocks the report's own inline styles and script.
+// The HTML report is shown in a sandboxed iframe loaded from the URL the ApiClient gives (served with
+// the report's own hash-based CSP and `sandbox`); srcdoc or blob: would inherit this page's CSP, which
+// blocks the report's inline style and script. A transport without reportUrl shows the text report.
 import { useState } from 'react';
 import type { SnapshotEntry } from '../../../shared/contract/api';
 import { renderDiffText } from '../../../shared/diff/render-text';
@@ -8,6 +9,7 @@ import type { SnapshotDiff } from '../../../shared/diff/schema';
 import { useApi, useCommand } from '../../app/api-context';
 import { usePrefs } from '../../app/prefs-context';
 import { DataTable } from '../../components/data-table';
+import { ShareButton } from '../../components/share-dialog';
 import { shortId } from '../../lib/format';
 
 /** Picks an id for comparison: keeps at most two, the newest pick replacing the older one. */
@@ -26,7 +28,7 @@ function download(filename: string, content: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-type Shown = { title: string; text: string } | null;
+type Shown = { title: string; text: string; url?: undefined } | { title: string; url: string } | null;
 
 /** The snapshots page. */
 export function SnapshotsView() {
@@ -46,13 +48,16 @@ export function SnapshotsView() {
       .then(() => list.reload(), fail)
       .finally(() => setBusy(false));
   };
-  const view = (id: string) =>
-    client
+  const view = (id: string) => {
+    const url = client.reportUrl?.(id, lang);
+    if (url) return setShown({ title: t.t('ui.snapshots.report', { id: shortId(id) }), url });
+    return client
       .call('snapshot:export', { ref: id, format: 'text', lang })
       .then(
         (r) => setShown({ title: t.t('ui.snapshots.report', { id: shortId(id) }), text: r.content }),
         fail,
       );
+  };
   const saveHtml = (id: string) =>
     client
       .call('snapshot:export', { ref: id, format: 'html', lang })
@@ -75,6 +80,7 @@ export function SnapshotsView() {
         <button type="button" onClick={diff} disabled={picked.length !== 2} data-testid="diff">
           {t.t('ui.snapshots.diff')}
         </button>
+        <ShareButton snapshotRef={picked[picked.length - 1] ?? 'latest'} />
         <span className="muted">{picked.length !== 2 && t.t('ui.snapshots.diff_hint')}</span>
       </div>
       {error && (
@@ -150,7 +156,17 @@ export function SnapshotsView() {
               {t.t('ui.snapshots.close')}
             </button>
           </div>
-          <pre className="report-text">{shown.text}</pre>
+          {shown.url !== undefined ? (
+            <iframe
+              className="report-frame"
+              src={shown.url}
+              title={shown.title}
+              sandbox="allow-scripts"
+              data-testid="report-frame"
+            />
+          ) : (
+            <pre className="report-text">{shown.text}</pre>
+          )}
         </section>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
 import { AlertEngine, type AlertRuleInput } from '../../../../electron/core/alerts/engine.js';
-import { inQuietHours } from '../../../../electron/core/alerts/quiet-hours.js';
+import { inQuietHours, quietHoursFromSetting } from '../../../../electron/core/alerts/quiet-hours.js';
 import { UserError } from '../../../../electron/core/errors.js';
 import type { AlertEvent } from '../../../../shared/contract/alerts.js';
 import { FakeClock, type SampleSpec, makeSample } from './factory.js';
@@ -131,7 +131,7 @@ describe('cooldown and quiet hours', () => {
 });
 
 describe('rules', () => {
-  it('setRules keeps the state of unchanged rules and drops removed or edited ones', () => {
+  it('setRules keeps the state of unchanged rules and resolves those of removed or edited ones', () => {
     const mem: AlertRuleInput = {
       kind: 'metric',
       id: 'mem',
@@ -143,14 +143,35 @@ describe('rules', () => {
     const { engine, tick } = setup([cpu(), mem, { ...mem, id: 'mem2' }]);
     tick({ cpu: 95, memory: 95 });
     expect(engine.active().map((a) => a.rule_id)).toEqual(['cpu', 'mem', 'mem2']);
-    engine.setRules([cpu(), { ...mem, fire_at: 85 }]);
+    const heard: AlertEvent[] = [];
+    engine.onEvent((e) => heard.push(e));
+    const changed = engine.setRules([cpu(), { ...mem, fire_at: 85 }]);
     expect(engine.active().map((a) => a.rule_id)).toEqual(['cpu']);
+    // The edited and the removed rule's firing alerts end as resolved, in the history and as events.
+    expect(changed.map((e) => [e.alert.rule_id, e.previous, e.alert.state, e.notify])).toEqual([
+      ['mem', 'firing', 'resolved', true],
+      ['mem2', 'firing', 'resolved', true],
+    ]);
+    expect(heard).toEqual(changed);
+    expect(engine.history().map((a) => [a.rule_id, a.value, a.resolved_at !== null])).toEqual([
+      ['mem2', null, true],
+      ['mem', null, true],
+    ]);
     expect(engine.rules().map((r) => [r.id, r.cooldown_s])).toEqual([
       ['cpu', 600],
       ['mem', 600],
     ]);
-    // The edited rule starts afresh; the kept one does not fire again.
-    expect(tick({ cpu: 95, memory: 95 }).map((e) => e.alert.rule_id)).toEqual(['mem']);
+    // The edited rule starts afresh (silently: it just resolved); the kept one does not fire again.
+    const again = tick({ cpu: 95, memory: 95 });
+    expect(again.map((e) => [e.alert.rule_id, e.alert.state, e.notify])).toEqual([['mem', 'firing', false]]);
+  });
+
+  it('setRules lets a pending alert of an edited rule lapse without an event', () => {
+    const { engine, tick } = setup([cpu({ for_s: 60 })]);
+    expect(tick({ cpu: 95 }).map((e) => e.alert.state)).toEqual(['pending']);
+    expect(engine.setRules([cpu({ for_s: 30 })])).toEqual([]);
+    expect(engine.active()).toEqual([]);
+    expect(engine.history()).toEqual([]);
   });
 
   it('rejects invalid rules with a UserError and keeps the previous ones', () => {
@@ -227,5 +248,15 @@ describe('listeners and persistence', () => {
     const edited = AlertEngine.fromJSON(saved, { clock, rules: [cpu({ for_s: 30 })] });
     expect(edited.active().map((a) => a.rule_id)).toEqual(['cpu']);
     expect(() => AlertEngine.fromJSON({ version: 2 })).toThrow(UserError);
+  });
+});
+
+describe('the monitor.quietHours setting', () => {
+  it('reads "HH:MM-HH:MM" as quiet hours and "" as none', () => {
+    expect(quietHoursFromSetting('22:00-07:00')).toEqual({ from: '22:00', to: '07:00' });
+    expect(quietHoursFromSetting('')).toBeNull();
+    expect(
+      inQuietHours(quietHoursFromSetting('22:00-07:00'), Date.parse('2026-01-01T23:30:00Z'), 'UTC'),
+    ).toBe(true);
   });
 });

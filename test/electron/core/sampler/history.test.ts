@@ -105,6 +105,31 @@ describe('raw ring', () => {
     expect(pts.map((p) => p.values.cpu)).toEqual([3, 4, 5, 6, 7]);
     expect(ring.since(T0 + 6000).map((p) => p.t)).toEqual([T0 + 6000, T0 + 7000]);
   });
+
+  it('keeps each point’s own metrics: a metric a point lacks is absent, not 0 or stale', () => {
+    const ring = new RawRing(4, 3);
+    ring.push(T0, vals({ cpu: 1, 'net_rx:eth0': 10 }));
+    ring.push(T0 + 1000, vals({ cpu: 2 }));
+    ring.push(T0 + 2000, vals({ 'net_rx:eth0': 30, memory: 0 }));
+    expect(ring.since(0)).toEqual([
+      { t: T0, values: { cpu: 1, 'net_rx:eth0': 10 } },
+      { t: T0 + 1000, values: { cpu: 2 } },
+      { t: T0 + 2000, values: { 'net_rx:eth0': 30, memory: 0 } },
+    ]);
+  });
+
+  it('reuses the slot of a metric that left every stored point, and drops a new one while all are taken', () => {
+    const ring = new RawRing(2, 2);
+    ring.push(T0, vals({ 'net_rx:veth1': 1, cpu: 5 }));
+    ring.push(T0 + 1000, vals({ cpu: 6, 'net_rx:veth2': 2 })); // both slots taken: veth2 waits
+    expect(ring.since(0).map((p) => p.values)).toEqual([{ 'net_rx:veth1': 1, cpu: 5 }, { cpu: 6 }]);
+    ring.push(T0 + 2000, vals({ cpu: 7, 'net_rx:veth2': 3 })); // the veth1 point is gone: its slot is free
+    expect(ring.since(0)).toEqual([
+      { t: T0 + 1000, values: { cpu: 6 } },
+      { t: T0 + 2000, values: { cpu: 7, 'net_rx:veth2': 3 } },
+    ]);
+    expect(ring.length).toBe(2);
+  });
 });
 
 describe('CSV export', () => {

@@ -141,6 +141,22 @@ describe('Sampler with scripted readers', () => {
     expect(samples).toHaveLength(7);
   });
 
+  it('applies a new idle interval live (the monitor.idleIntervalSeconds setting)', async () => {
+    const { sampler, samples } = make({ intervalMs: 1000, idleIntervalMs: 10_000 });
+    await sampler.start();
+    sampler.setVisible(false);
+    await advance(10_000);
+    expect(samples.map((s) => s.t - T0)).toEqual([0, 10_000]);
+    sampler.setIdleIntervalMs(3000); // counted from the last tick, as setIntervalMs is
+    await advance(3000);
+    expect(samples.map((s) => s.t - T0)).toEqual([0, 10_000, 13_000]);
+    expect(samples[2]!.interval_ms).toBe(3000);
+    sampler.setIdleIntervalMs(500); // never faster than the visible interval (and clamped to 1000)
+    await advance(1000);
+    expect(samples).toHaveLength(4);
+    await sampler.stop();
+  });
+
   it('never runs two ticks at once: a slow tick delays the next', async () => {
     const { readers } = fakeReaders();
     let running = 0;
