@@ -188,7 +188,8 @@ describe('parseRule: errors name the problem and the column', () => {
           const err = e as RuleSyntaxError;
           expect(err.column).toBeGreaterThanOrEqual(1);
           expect(err.column).toBeLessThanOrEqual([...err.rule].length + 1);
-          expect(err.message).not.toMatch(/\{\{/);
+          // No placeholder left uninterpolated (unless the rule itself holds "{{", which the message quotes).
+          if (!s.includes('{{')) expect(err.message).not.toMatch(/\{\{/);
         }
       }),
       { numRuns: 2000 },
