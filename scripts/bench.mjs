@@ -12,34 +12,33 @@ const root = new URL('..', import.meta.url).pathname;
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, encoding: 'utf8', ...opts });
 
 if (!existsSync(join(root, 'dist/cli/index.js'))) sh('npm', ['run', 'build:cli'], { stdio: 'inherit' });
-if (!existsSync('/usr/bin/time') || sh('/usr/bin/python3', ['-c', 'import psutil']).status !== 0) {
-  console.log('bench: installing Debian packages time and python3-psutil (the floor script needs them)');
-  sh('apt-get', ['install', '-y', '-qq', 'time', 'python3-psutil'], {
+// The baselines are Debian packages: time and python3-psutil (the floor script) and, for the /metrics
+// bench, prometheus-node-exporter. Install what is missing.
+const debs = [];
+if (!existsSync('/usr/bin/time')) debs.push('time');
+if (sh('/usr/bin/python3', ['-c', 'import psutil']).status !== 0) debs.push('python3-psutil');
+if (process.env.BENCH_METRICS !== '0' && !existsSync('/usr/bin/prometheus-node-exporter'))
+  debs.push('prometheus-node-exporter');
+if (debs.length) {
+  console.log(`bench: installing the Debian packages the baselines need: ${debs.join(', ')}`);
+  sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...debs], {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
 }
 
+// BENCH_CLI=path runs another build's launcher (e.g. one built with AIS_CLI_OUTDIR while tests rebuild
+// dist/cli); BENCH_REPORT=0 and BENCH_SAMPLER=0 skip the in-process report and the sampler benches.
+const cli = process.env.BENCH_CLI ?? 'bin/autoinfrasnap.js';
 const store = mkdtempSync(join(tmpdir(), 'ais-bench-'));
 const env = { ...process.env, NO_COLOR: '1' };
 const cases = {
   'node -e 0': ['node', ['-e', '0']],
-  'autoinfrasnap --help': ['node', ['bin/autoinfrasnap.js', '--help']],
+  'autoinfrasnap --help': ['node', [cli, '--help']],
   'psutil floor (python3)': ['/usr/bin/python3', ['scripts/bench/psutil_floor.py']],
   'autoinfrasnap snap --window 0 --format json -o /dev/null': [
     'node',
-    [
-      'bin/autoinfrasnap.js',
-      'snap',
-      '--window',
-      '0',
-      '--format',
-      'json',
-      '-o',
-      '/dev/null',
-      '--store',
-      store,
-    ],
+    [cli, 'snap', '--window', '0', '--format', 'json', '-o', '/dev/null', '--store', store],
   ],
 };
 if (process.env.BENCH_NAIVE !== '0')
@@ -88,7 +87,7 @@ for (const [k, r] of Object.entries(rows))
   );
 
 // Size of one compressed snapshot with the default 1 s window (what the store keeps).
-sh('node', ['bin/autoinfrasnap.js', 'snap', '--store', store], { env, stdio: 'ignore' });
+sh('node', [cli, 'snap', '--store', store], { env, stdio: 'ignore' });
 const files = [];
 const walk = (d) =>
   readdirSync(d, { withFileTypes: true }).forEach((e) =>
@@ -99,7 +98,7 @@ const newest = files
   .filter((f) => f.endsWith('.json.gz'))
   .map((f) => ({ f, t: statSync(f).mtimeMs }))
   .sort((a, b) => b.t - a.t)[0];
-const json = sh('node', ['bin/autoinfrasnap.js', 'show', 'latest', '--format', 'json', '--store', store], {
+const json = sh('node', [cli, 'show', 'latest', '--format', 'json', '--store', store], {
   env,
 }).stdout;
 const storedKiB = newest ? statSync(newest.f).size / 1024 : NaN;
@@ -126,13 +125,38 @@ if (rows['naive systeminformation (reference)'])
   );
 
 // In-process speed of the reports and the diff (issue targets: HTML ≤ 100 ms and ≤ 300 KiB, diff ≤ 20 ms).
-console.log('');
-sh('node', ['scripts/bench-report.mjs'], { stdio: 'inherit' });
+if (process.env.BENCH_REPORT !== '0') {
+  console.log('');
+  sh('node', ['scripts/bench-report.mjs'], { stdio: 'inherit' });
+}
 
 // The live sampler's own cost at a 1 s interval beside a naive systeminformation poller (issue targets:
 // ≤ 1 % of one core, RSS ≤ 70 MiB). BENCH_SAMPLER_SECONDS sets the duration (default here 60 s).
-console.log('');
-sh('node', ['scripts/bench-sampler.mjs'], {
-  stdio: 'inherit',
-  env: { ...process.env, BENCH_SAMPLER_SECONDS: process.env.BENCH_SAMPLER_SECONDS ?? '60' },
-});
+if (process.env.BENCH_SAMPLER !== '0') {
+  console.log('');
+  sh('node', ['scripts/bench-sampler.mjs'], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_SAMPLER_SECONDS: process.env.BENCH_SAMPLER_SECONDS ?? '60' },
+  });
+}
+
+// The headless server's /metrics latency beside Debian's prometheus-node-exporter and its steady RSS
+// (issue targets: ≤ 0.5× node_exporter's median, ≤ 90 MiB). BENCH_METRICS=0 skips it.
+if (process.env.BENCH_METRICS !== '0') {
+  console.log('');
+  sh('node', ['scripts/bench-metrics.mjs'], { stdio: 'inherit' });
+}
+
+// Uploading 100 snapshots to a local S3 endpoint (s3rver) with and without client-side encryption
+// (issue target: encryption adds ≤ 10 %). BENCH_S3=0 skips it.
+if (process.env.BENCH_S3 !== '0') {
+  console.log('');
+  sh('node', ['scripts/bench-s3.mjs'], { stdio: 'inherit' });
+}
+
+// How long a sample takes from the sampler to the painted screen, in Chromium against a real serve
+// (issue target: ≤ 1 s). Needs /usr/bin/chromium. BENCH_UI=0 skips it.
+if (process.env.BENCH_UI !== '0') {
+  console.log('');
+  sh('node', ['scripts/bench-ui.mjs'], { stdio: 'inherit' });
+}

@@ -13,7 +13,23 @@ export const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['snap', 'list', 'show', 'diff', 'check', 'baseline', 'schema', 'config', 'serve'] as const;
+const COMMANDS = [
+  'snap',
+  'list',
+  'show',
+  'diff',
+  'check',
+  'baseline',
+  'schema',
+  'config',
+  'serve',
+  'tls',
+  'share',
+  'backup',
+  'remote',
+  'key',
+  'alerts',
+] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Writes the one-line user error and returns its exit code. */
@@ -78,6 +94,18 @@ async function loadCommand(c: Command): Promise<{ run(args: string[], io: CliIo)
       return import('./commands/config.js');
     case 'serve':
       return import('./commands/serve.js');
+    case 'tls':
+      return import('./commands/tls.js');
+    case 'share':
+      return import('./commands/share.js');
+    case 'backup':
+      return import('./commands/backup.js');
+    case 'remote':
+      return import('./commands/remote.js');
+    case 'key':
+      return import('./commands/key.js');
+    case 'alerts':
+      return import('./commands/alerts.js');
   }
 }
 

@@ -2,7 +2,12 @@ import { hostname } from 'node:os';
 import type { CommandResponse } from '../../shared/contract/api.js';
 import type { AlertEvent, AlertRule } from '../../shared/contract/alerts.js';
 import type { HistoryPoint, HistoryRange, Sample } from '../../shared/contract/sample.js';
+import { quietHoursFromSetting, type QuietHours } from '../core/alerts/quiet-hours.js';
 import type { LoadedConfig } from '../core/config/load.js';
+import { DeliveryService } from '../core/delivery/service.js';
+import { alertSnapshotTaker } from '../core/delivery/snapshot.js';
+import type { FleetOps } from '../core/fleet/ops.js';
+import { headlessS3Ops, type S3Ops } from '../core/s3/ops.js';
 import { SnapshotOps } from './snapshots.js';
 import { SettingsOps } from './settings.js';
 
@@ -17,6 +22,8 @@ export interface SamplerLike {
   history(range: HistoryRange): HistoryPoint[] | Promise<HistoryPoint[]>;
   onSample(cb: (s: Sample) => void): (() => void) | void;
   setVisible?(visible: boolean): void;
+  setIntervalMs?(ms: number): void;
+  setIdleIntervalMs?(ms: number): void;
 }
 
 /** What the server needs of the alert engine (electron/core/alerts/engine.ts). */
@@ -27,6 +34,7 @@ export interface AlertEngineLike {
   rules(): AlertRule[];
   setRules(rules: AlertRule[]): void;
   onEvent?(cb: (e: AlertEvent) => void): (() => void) | void;
+  setQuietHours?(q: QuietHours): void;
 }
 
 /** Everything the HTTP routes call: live metrics, alerts, snapshots, settings, and push events. */
@@ -43,6 +51,12 @@ export interface Backend {
   onStatus(cb: (s: Status) => void): () => void;
   /** Samples at the full rate while someone watches (an event stream is open), else at the idle rate. */
   setVisible(visible: boolean): void;
+  /** Alert delivery to webhooks and email: per-target records and test messages. */
+  delivery: Pick<DeliveryService, 'status' | 'test'>;
+  /** The remote hosts of the fleet view, when this backend watches any (electron/core/fleet). */
+  fleet?: FleetOps;
+  /** S3 share, connection test, pending uploads and typed-in keys (electron/core/s3). */
+  s3: Pick<S3Ops, 'share' | 'test' | 'uploads' | 'credentialsStatus' | 'setCredentials'>;
   /** Starts sampling. */
   start(): Promise<void>;
   /** Stops sampling and flushes what the sampler keeps on disk. */
@@ -55,6 +69,12 @@ export interface BackendParts {
   alerts: AlertEngineLike;
   /** Persists the alert engine's state (rules, open alerts); called after rule changes and on stop. */
   save?: () => Promise<void>;
+  /** Sends alert events to webhooks and email; default one over the `delivery` settings. */
+  delivery?: DeliveryService;
+  /** Builds the fleet part over the backend's settings; started and stopped with the backend. */
+  fleet?: (settings: SettingsOps) => FleetOps;
+  /** S3 share and automatic backups; the tray app passes one over its keychain (default: headless). */
+  s3?: S3Ops;
 }
 
 class Listeners<T> {
@@ -86,16 +106,56 @@ export function createBackend(
   const { sampler, alerts } = parts;
   const ops = { snapshots: new SnapshotOps(cfg), settings: new SettingsOps(cfg, reload) };
   ops.settings.onChange((c) => ops.snapshots.reconfigure(c));
+  const delivery =
+    parts.delivery ??
+    new DeliveryService({
+      settings: cfg.settings.delivery,
+      language: cfg.settings.language,
+      takeSnapshot: () => alertSnapshotTaker(ops.settings.get())(),
+      log: (line) => process.stderr.write(`autoinfrasnap: ${line}\n`),
+    });
+  ops.settings.onChange((c) => delivery.reconfigure(c.settings.delivery, c.settings.language));
+  // Every notified firing and resolution also goes to the webhooks and mailboxes (core/delivery).
+  alertEvents.add((e) => delivery.handle(e));
+  const fleet = parts.fleet?.(ops.settings);
+  // Backups every N hours and on alert firings (core/backup), restarted when the settings change.
+  const s3 =
+    parts.s3 ??
+    headlessS3Ops(
+      () => ops.settings.get(),
+      async () => (await ops.snapshots.take()).id,
+      (line) => process.stderr.write(`autoinfrasnap: ${line}\n`),
+    );
+  alertEvents.add((e) => s3.alertEvent(e));
+  // Whether Share can work, in the status the popover already watches (no settings:get there).
+  let shareReady = Boolean(cfg.settings.s3.bucket);
+  ops.settings.onChange(({ settings }) => {
+    void s3.reconfigure();
+    shareReady = Boolean(settings.s3.bucket);
+    pushStatus();
+  });
+  // The monitor settings apply live: the idle interval and quiet hours from the start (serve's
+  // --interval sets the visible interval), each one again whenever settings:set changes it.
+  let monitor = cfg.settings.monitor;
+  sampler.setIdleIntervalMs?.(monitor.idleIntervalSeconds * 1000);
+  alerts.setQuietHours?.(quietHoursFromSetting(monitor.quietHours));
+  ops.settings.onChange(({ settings: { monitor: m } }) => {
+    if (m.intervalSeconds !== monitor.intervalSeconds) sampler.setIntervalMs?.(m.intervalSeconds * 1000);
+    if (m.idleIntervalSeconds !== monitor.idleIntervalSeconds)
+      sampler.setIdleIntervalMs?.(m.idleIntervalSeconds * 1000);
+    if (m.quietHours !== monitor.quietHours) alerts.setQuietHours?.(quietHoursFromSetting(m.quietHours));
+    monitor = m;
+  });
 
   const status = (): Status => {
-    if (!running) return { status: 'paused', firing: 0, host };
+    if (!running) return { status: 'paused', firing: 0, host, share: shareReady };
     const firing = alerts.active().filter((a) => a.state === 'firing');
     const level = firing.some((a) => a.severity === 'critical')
       ? 'critical'
       : firing.length
         ? 'warning'
         : 'ok';
-    return { status: level, firing: firing.length, host };
+    return { status: level, firing: firing.length, host, share: shareReady };
   };
   const pushStatus = (): void => {
     const s = status();
@@ -120,13 +180,17 @@ export function createBackend(
       return alerts.rules();
     },
     setVisible: (v) => sampler.setVisible?.(v),
+    delivery: { status: () => delivery.status(), test: (id, lang) => delivery.test(id, lang) },
     ...ops,
+    s3,
+    ...(fleet && { fleet }),
     onSample: (cb) => samples.add(cb),
     onAlert: (cb) => alertEvents.add(cb),
     onStatus: (cb) => statuses.add(cb),
     async start() {
       if (running) return;
       running = true;
+      delivery.start();
       unsubscribe = sampler.onSample((s) => {
         const events = alerts.evaluate(s);
         samples.emit(s);
@@ -134,14 +198,19 @@ export function createBackend(
         pushStatus();
       });
       await sampler.start();
+      s3.start();
+      await fleet?.start();
       pushStatus();
     },
     async stop() {
       if (!running) return;
       running = false;
       if (typeof unsubscribe === 'function') unsubscribe();
+      fleet?.stop();
       await sampler.stop();
       await parts.save?.().catch(() => undefined);
+      await delivery.stop();
+      await s3.stop();
       pushStatus();
     },
   };

@@ -1,7 +1,16 @@
 import { z } from 'zod';
+import { DeliveryTargetStatus, DeliveryTestResult } from '../settings/delivery.js';
+import {
+  ConnectionResponse,
+  CredentialsInput,
+  CredentialsStatus,
+  ShareResponse,
+  UploadsResponse,
+} from '../settings/s3.js';
 import { Settings } from '../settings/schema.js';
 import { Snapshot } from '../snapshot/schema.js';
 import { Alert, AlertEvent, AlertRule } from './alerts.js';
+import { FLEET_COMMANDS, FLEET_EVENTS } from './fleet.js';
 import { HistoryPoint, HistoryRange, Sample } from './sample.js';
 
 /** A stored snapshot as lists show it (the store's index entry). */
@@ -24,6 +33,8 @@ export const Status = z.object({
   status: z.enum(['ok', 'warning', 'critical', 'paused']),
   firing: z.number().int().nonnegative(),
   host: z.string(),
+  /** True when S3 sharing is configured: the popover enables Share from this, without settings:get. */
+  share: z.boolean().optional(),
 });
 /** Overall status. */
 export type Status = z.infer<typeof Status>;
@@ -51,14 +62,49 @@ export const COMMANDS = {
     }),
     response: z.object({ format: ReportFormat, filename: z.string(), content: z.string() }),
   },
+  // One-click export. The tray app saves through a save dialog and copies to the system clipboard; a
+  // browser falls back to a download and navigator.clipboard (renderer/app/create-client.ts).
+  'snapshot:save': {
+    request: z.object({
+      ref: z.string().min(1),
+      format: z.enum(['html', 'markdown', 'json']),
+      lang: z.enum(['en', 'ko']).optional(),
+    }),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  'snapshot:copy': {
+    request: z.object({ ref: z.string().min(1), lang: z.enum(['en', 'ko']).optional() }),
+    response: z.object({ copied: z.boolean(), chars: z.number().int().nonnegative() }),
+  },
   'alerts:list': {
     request: z.object({}),
     response: z.object({ active: z.array(Alert), history: z.array(Alert), rules: z.array(AlertRule) }),
   },
   'alerts:rules:set': { request: z.object({ rules: z.array(AlertRule) }), response: z.array(AlertRule) },
+  // Alert delivery (webhooks, email): per-target records, and a test message to one target or all.
+  'delivery:status': { request: z.object({}), response: z.array(DeliveryTargetStatus) },
+  'delivery:test': {
+    request: z.object({ target: z.string().min(1).optional(), lang: z.enum(['en', 'ko']).optional() }),
+    response: z.array(DeliveryTestResult),
+  },
   'settings:get': { request: z.object({}), response: Settings },
   'settings:set': { request: z.object({ settings: z.record(z.string(), z.unknown()) }), response: Settings },
   'status:get': { request: z.object({}), response: Status },
+  // S3 (electron/core/s3): share a stored snapshot, test the connection, pending uploads, typed-in keys
+  // (write-only: the status never carries a secret).
+  'snapshot:share': {
+    request: z.object({
+      ref: z.string().min(1),
+      expires: z.string().optional(),
+      lang: z.enum(['en', 'ko']).optional(),
+    }),
+    response: ShareResponse,
+  },
+  's3:test': { request: z.object({}), response: ConnectionResponse },
+  'uploads:list': { request: z.object({}), response: UploadsResponse },
+  's3:credentials:get': { request: z.object({}), response: CredentialsStatus },
+  's3:credentials:set': { request: z.object({ keys: CredentialsInput }), response: CredentialsStatus },
+  ...FLEET_COMMANDS,
 } as const;
 
 /** A command's name. */
@@ -73,6 +119,7 @@ export const EVENTS = {
   'metrics:sample': Sample,
   'alerts:changed': AlertEvent,
   'status:changed': Status,
+  ...FLEET_EVENTS,
 } as const;
 /** An event's name. */
 export type EventName = keyof typeof EVENTS;
@@ -92,6 +139,12 @@ export interface ApiClient {
   subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Fires with false when the backend is gone (SSE lost, IPC closed) and true when it is back. */
   onConnection(listener: (connected: boolean) => void): () => void;
+  /**
+   * Where a stored snapshot's HTML report can be shown in a sandboxed iframe, served with its own strict
+   * CSP (HTTP: `/report/<ref>?lang=`; IPC: a protocol the shell registers). Absent when the transport
+   * cannot serve one: the UI then shows the text report instead.
+   */
+  reportUrl?(ref: string, lang: 'en' | 'ko'): string;
 }
 
 // Every event has its name in EVENT_NAMES: a missing one makes this a type error.

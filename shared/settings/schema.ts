@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { SECTION_NAMES } from '../snapshot/sections.js';
+import { DeliverySettings } from './delivery.js';
+import { FleetSettings } from './fleet.js';
+import { BackupSettings, S3Settings } from './s3.js';
 
 /**
  * Settings shared by the app, the CLI and the server. The app's settings store and `autoinfrasnap.json`
@@ -55,6 +58,39 @@ export const Settings = z
         maxAgeDays: z.number().min(0).default(90).describe('Delete snapshots older than this (0 = never)'),
       })
       .prefault({}),
+    monitor: z
+      .strictObject({
+        intervalSeconds: z
+          .number()
+          .min(1)
+          .max(60)
+          .default(2)
+          .describe('Live sampling interval while a window or browser watches (serve --interval wins)'),
+        idleIntervalSeconds: z
+          .number()
+          .min(1)
+          .max(60)
+          .default(10)
+          .describe('Sampling interval while nobody watches (never faster than intervalSeconds)'),
+        quietHours: z
+          .string()
+          .regex(/^(([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)?$/, 'expected HH:MM-HH:MM or ""')
+          .default('')
+          .describe('No alert notifications in this local time range, e.g. "22:00-07:00" ("" = off)'),
+      })
+      .prefault({}),
+    ui: z
+      .strictObject({
+        theme: z
+          .enum(['system', 'light', 'dark'])
+          .default('system')
+          .describe('Colour theme of the windows; system follows the OS'),
+      })
+      .prefault({}),
+    s3: S3Settings,
+    backup: BackupSettings,
+    delivery: DeliverySettings,
+    fleet: FleetSettings,
   })
   .strict();
 

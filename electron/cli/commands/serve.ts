@@ -37,7 +37,7 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '8780' },
     'data-dir': { type: 'string' },
-    interval: { type: 'string', default: '2' },
+    interval: { type: 'string' },
     auth: { type: 'boolean', default: true },
     'static-dir': { type: 'string' },
     'tls-cert': { type: 'string' },
@@ -59,7 +59,9 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
   const port = Number(values.port);
   if (!/^\d{1,5}$/.test(values.port ?? '') || port > 65535)
     throw userError('usage', 'server.port', { value: values.port ?? '' });
-  const seconds = Number(values.interval);
+  // --interval wins; else the monitor.intervalSeconds setting (default 2 s), which also applies live.
+  const seconds =
+    values.interval === undefined ? cfg.settings.monitor.intervalSeconds : Number(values.interval);
   if (!Number.isFinite(seconds) || seconds < 1 || seconds > 60)
     throw userError('usage', 'server.interval', { value: values.interval ?? '', min: 1, max: 60 });
   if (values.auth === false && !LOOPBACK.has(host))

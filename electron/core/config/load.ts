@@ -1,12 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { Settings, defaultSettings, type SettingsInput } from '../../../shared/settings/schema.js';
+import type { Settings, Settings as SettingsSchema, SettingsInput } from '../../../shared/settings/schema.js';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 import type { MessageParams, UserError } from '../errors.js';
 import { userError } from '../messages.js';
 import { userSettingsFile } from '../paths.js';
+import { migrateSettings } from '../settings/migrations.js';
+import { DEFAULT_SETTINGS, settingsFromFlags } from './defaults.js';
 import { leaves, settingsFromEnv } from './env.js';
+
+// The zod settings model loads only when some layer needs validating (see defaults.ts).
+const settingsModel = async (): Promise<typeof SettingsSchema> =>
+  (await import('../../../shared/settings/schema.js')).Settings;
 
 /** Name of the per-directory config file (e.g. checked into a repository for CI). */
 export const PROJECT_CONFIG_FILE = 'autoinfrasnap.json';
@@ -64,7 +70,7 @@ export function issueError(issue: z.core.$ZodIssue, where: Where): UserError {
   const path = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     const key = [path, issue.keys[0]].filter(Boolean).join('.');
-    const known = leaves(defaultSettings() as unknown as Record<string, unknown>).map(([p]) => p.join('.'));
+    const known = leaves(DEFAULT_SETTINGS as unknown as Record<string, unknown>).map(([p]) => p.join('.'));
     const hint = closest(key, known);
     return hint
       ? userError('config', 'cli.config.unknown_setting', { key, where, hint })
@@ -93,10 +99,12 @@ export function issueError(issue: z.core.$ZodIssue, where: Where): UserError {
   return userError('config', 'cli.config.bad_value', { key: path, where, detail, ...extra });
 }
 
-function check(values: unknown, where: Where): void {
+function check(Settings: SettingsModel, values: unknown, where: Where): void {
   const r = Settings.safeParse(values);
   if (!r.success) throw issueError(r.error.issues[0]!, where);
 }
+
+type SettingsModel = typeof SettingsSchema;
 
 async function readJson(path: string, required: boolean): Promise<Record<string, unknown> | null> {
   let text: string;
@@ -139,32 +147,41 @@ export function mergeSettings(
 
 /**
  * Effective settings: defaults ← the app's settings file ← autoinfrasnap.json ← AUTOINFRASNAP_* ← flags.
- * Every layer is validated on its own so an error names the file or variable it came from.
+ * Every layer is validated on its own so an error names the file or variable it came from. With no
+ * layer but the CLI's flags — most runs — the result comes from precomputed defaults without zod.
  */
 export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {
   const userSettingsPath = userSettingsFile(opts.env, opts.platform, opts.home);
   const layers: ConfigLayer[] = [];
-  const userValues = await readJson(userSettingsPath, false);
+  // The app's settings store may hold an older shape: read it as the app will, after its migrations.
+  const stored = await readJson(userSettingsPath, false);
+  const userValues = stored && migrateSettings(stored).values;
+  let model: SettingsModel | undefined;
+  const zod = async (): Promise<SettingsModel> => (model ??= await settingsModel());
   if (userValues) {
-    check(userValues, userSettingsPath);
+    check(await zod(), userValues, userSettingsPath);
     layers.push({ source: 'settings', path: userSettingsPath, values: userValues });
   }
   const explicit = opts.configFile ?? opts.env.AUTOINFRASNAP_CONFIG;
   const filePath = explicit ?? join(opts.cwd, PROJECT_CONFIG_FILE);
   const fileValues = await readJson(filePath, explicit !== undefined);
   if (fileValues) {
-    check(fileValues, filePath);
+    check(await zod(), fileValues, filePath);
     layers.push({ source: 'file', path: filePath, values: fileValues });
   }
-  const envValues = settingsFromEnv(opts.env, defaultSettings() as unknown as Record<string, unknown>);
+  const envValues = settingsFromEnv(opts.env, DEFAULT_SETTINGS as unknown as Record<string, unknown>);
   if (Object.keys(envValues).length) {
-    check(envValues, { key: 'cli.config.where_env' });
+    check(await zod(), envValues, { key: 'cli.config.where_env' });
     layers.push({ source: 'env', path: null, values: envValues });
   }
-  if (opts.flags && Object.keys(opts.flags).length) {
-    check(opts.flags, { key: 'cli.config.where_flags' });
-    layers.push({ source: 'flags', path: null, values: opts.flags as Record<string, unknown> });
+  const flags = opts.flags && Object.keys(opts.flags).length ? (opts.flags as Record<string, unknown>) : null;
+  // Nothing but flags the CLI itself parsed: precomputed defaults, no zod (the common case).
+  const fast = layers.length === 0 ? settingsFromFlags(flags ?? {}) : null;
+  if (flags) {
+    if (!fast) check(await zod(), flags, { key: 'cli.config.where_flags' });
+    layers.push({ source: 'flags', path: null, values: flags });
   }
+  if (fast) return { settings: fast, layers, userSettingsPath };
   const merged = layers.reduce<Record<string, unknown>>((acc, l) => mergeSettings(acc, l.values), {});
-  return { settings: Settings.parse(merged), layers, userSettingsPath };
+  return { settings: (await zod()).parse(merged), layers, userSettingsPath };
 }

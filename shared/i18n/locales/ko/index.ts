@@ -4,10 +4,27 @@ import { alerts } from './alerts.js';
 import { check } from './check.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
+import { delivery } from './delivery.js';
 import { diff } from './diff.js';
+import { fleet } from './fleet.js';
 import { report } from './report.js';
+import { s3 } from './s3.js';
 import { server } from './server.js';
+import { tray } from './tray.js';
 import { ui } from './ui.js';
 
 /** The Korean catalog. */
-export const ko: TranslationOf<typeof en> = { alerts, common, cli, report, diff, check, ui, server };
+export const ko: TranslationOf<typeof en> = {
+  alerts,
+  common,
+  cli,
+  report,
+  diff,
+  check,
+  ui,
+  server,
+  s3,
+  delivery,
+  tray,
+  fleet,
+};

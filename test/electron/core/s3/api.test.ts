@@ -107,6 +107,8 @@ describe('S3 over the API', () => {
       configured: false,
       pending: [],
     });
+    // The popover enables Share from status:get: off until a bucket is set.
+    expect((await call('GET', '/status')).json()).toMatchObject({ share: false });
   });
 
   it('settings, write-only keys, test connection, share; no secret ever comes back', async () => {
@@ -114,6 +116,7 @@ describe('S3 over the API', () => {
       settings: { s3: { bucket: s3.bucket, endpoint: s3.endpoint, forcePathStyle: true, prefix: 'api' } },
     });
     expect(set.status, set.body).toBe(200);
+    expect((await call('GET', '/status')).json()).toMatchObject({ share: true });
     // No keys stored yet: the AWS default chain decides (here: no credentials at all).
     expect((await call('GET', '/s3/credentials')).json()).toEqual({
       source: 'chain',
