@@ -161,6 +161,15 @@ async function start(): Promise<void> {
   ) as CommandHandlers;
   handlers['snapshot:save'] = (r) => saveSnapshot(exportDeps, r);
   handlers['snapshot:copy'] = (r) => copySnapshot(exportDeps, r);
+  // In the app a share from the popover or dashboard also lands on the clipboard, with a notification
+  // (the page cannot write the clipboard itself: the permission handler denies it).
+  handlers['snapshot:share'] = async (r) => {
+    const shared = await backend.s3.share(r.ref, r.expires, r.lang);
+    clipboard.writeText(shared.url);
+    if (Notification.isSupported())
+      new Notification({ title: 'AutoInfraSnap', body: t.t('tray.share.done', { url: shared.url }) }).show();
+    return shared;
+  };
   handlers['settings:set'] = async (r) => {
     settings.update(r.settings);
     const next = await backend.settings.set({});
