@@ -5,19 +5,19 @@
 // Screenshot: test-results/ui-serve/fleet.png. Needs Debian's chromium at /usr/bin/chromium: outside CI
 // it skips with the reason; in CI it fails.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import react from '@vitejs/plugin-react';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '../helpers/chromium.js';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(import.meta.dirname, '..', '..');
 const shots = join(root, 'test-results', 'ui-serve');
-const missing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not installed (apt-get install chromium)`;
+const missing = chromiumMissing;
 if (missing && process.env.CI)
   throw new Error(`${missing}: .ci/run must install Debian's chromium before the tests`);
 
@@ -149,19 +149,7 @@ describe.skipIf(missing !== undefined)(
           JSON.stringify({ fleet: { hosts: [{ name: 'bravo', url: bravo.url, keyFile }] } }),
         );
       });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
     }, 180_000);
 
     afterAll(async () => {

@@ -3,17 +3,17 @@
 // make no request but for itself, log no error (a CSP violation would), filter and sort its process table,
 // render in dark mode and print without controls. Saves test-results/report.png to look at.
 // Needs Debian's chromium at /usr/bin/chromium: outside CI it skips with the reason; in CI it fails.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(import.meta.dirname, '..', '..');
-const missing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not installed (apt-get install chromium)`;
+const missing = chromiumMissing;
 if (missing && process.env.CI)
   throw new Error(`${missing}: .ci/run must install Debian's chromium before the tests`);
 
@@ -71,19 +71,7 @@ describe.skipIf(missing !== undefined)(
         dir,
       );
       expect(direct.code, direct.stderr).toBe(0);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
     }, 60_000);
 
     afterAll(async () => {

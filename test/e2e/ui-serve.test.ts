@@ -9,21 +9,21 @@
 // Screenshots go to test-results/ui-serve/ (one per view and variant).
 // Needs Debian's chromium at /usr/bin/chromium: outside CI it skips with the reason; in CI it fails.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import react from '@vitejs/plugin-react';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '../helpers/chromium.js';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(import.meta.dirname, '..', '..');
 const shots = join(root, 'test-results', 'ui-serve');
 const KEY = 'e2e-key-3b1f9c0d7a5e4f2b8c6d';
-const missing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not installed (apt-get install chromium)`;
+const missing = chromiumMissing;
 if (missing && process.env.CI)
   throw new Error(`${missing}: .ci/run must install Debian's chromium before the tests`);
 
@@ -149,19 +149,7 @@ describe.skipIf(missing !== undefined)(
         process.env.NODE_ENV = nodeEnv;
       }
       url = await startServe(staticDir);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
       // Sign in once for the browser context: a wrong key is refused, the right one sets the cookie.
       const login = await browser.newPage();
       await login.goto(`${url}/`);

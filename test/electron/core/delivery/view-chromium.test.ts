@@ -3,12 +3,12 @@
 // card lists both with their destinations (no URL path), "Send test" delivers to the live one, and the
 // refused one shows its error. The renderer is built with Vite into a temp folder.
 // Needs Debian's chromium at /usr/bin/chromium: outside CI it skips with the reason; in CI it fails.
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '../../../helpers/chromium.js';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertEngine } from '../../../../electron/core/alerts/engine.js';
@@ -22,10 +22,9 @@ import { Settings } from '../../../../shared/settings/schema.js';
 import { ManualSampler } from '../../server/fake.js';
 import { ManualScheduler, Receiver, freePort } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 const KEY = 'delivery-view-key-5d41402abc4b2a76';
-const missing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not installed (apt-get install chromium)`;
+const missing = chromiumMissing;
 if (missing && process.env.CI) throw new Error(`${missing}: CI must install Debian's chromium`);
 
 describe.skipIf(missing !== undefined)(`delivery view in Chromium${missing ? ` (${missing})` : ''}`, () => {
@@ -89,16 +88,7 @@ describe.skipIf(missing !== undefined)(`delivery view in Chromium${missing ? ` (
       t: createTranslator('en'),
       log: () => undefined,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
