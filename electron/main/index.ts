@@ -161,15 +161,16 @@ async function start(): Promise<void> {
   ) as CommandHandlers;
   handlers['snapshot:save'] = (r) => saveSnapshot(exportDeps, r);
   handlers['snapshot:copy'] = (r) => copySnapshot(exportDeps, r);
-  // In the app a share from the popover or dashboard also lands on the clipboard, with a notification
-  // (the page cannot write the clipboard itself: the permission handler denies it).
-  handlers['snapshot:share'] = async (r) => {
-    const shared = await backend.s3.share(r.ref, r.expires, r.lang);
+  // Every share in the app (tray, popover, dashboard) puts the link on the clipboard and says so: the
+  // pages cannot write the clipboard themselves (the permission handler denies it).
+  const shareToClipboard = async (ref: string, expires?: string, lang?: 'en' | 'ko') => {
+    const shared = await backend.s3.share(ref, expires, lang ?? t.lang);
     clipboard.writeText(shared.url);
     if (Notification.isSupported())
       new Notification({ title: 'AutoInfraSnap', body: t.t('tray.share.done', { url: shared.url }) }).show();
     return shared;
   };
+  handlers['snapshot:share'] = (r) => shareToClipboard(r.ref, r.expires, r.lang);
   handlers['settings:set'] = async (r) => {
     settings.update(r.settings);
     const next = await backend.settings.set({});
@@ -276,11 +277,7 @@ async function start(): Promise<void> {
           });
           break;
         case 'share':
-          await busy(async () => {
-            const r = await backend.s3.share('latest', undefined, t.lang);
-            clipboard.writeText(r.url);
-            toast(t.t('tray.share.done', { url: r.url }));
-          });
+          await busy(async () => void (await shareToClipboard('latest')));
           break;
         case 'export-html':
         case 'export-markdown':
