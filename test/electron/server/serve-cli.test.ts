@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,59 +7,11 @@ import { Sample } from '../../../shared/contract/sample.js';
 import { KEYS_FILE, LEGACY_KEY_FILE } from '../../../electron/server/keys.js';
 import { hashKey } from '../../../electron/server/security.js';
 import { bearer, http, readEvents } from './http.js';
-import { BIN } from './spawn.js';
-
-interface Serve {
-  url: string;
-  child: ChildProcess;
-  stderr: () => string;
-  stop: () => Promise<number | null>;
-}
+import { cliEnv, startServe, type Serve } from './spawn.js';
 
 /** Starts `autoinfrasnap serve --port 0` and waits for the URL it prints. */
 function serve(home: string, dataDir: string, env: Record<string, string> = {}): Promise<Serve> {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'serve', '--port', '0', '--data-dir', dataDir, '--interval', '1'],
-    {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: home,
-        XDG_CONFIG_HOME: join(home, '.config'),
-        NO_COLOR: '1',
-        LANG: 'C',
-        AUTOINFRASNAP_SNAPSHOT_WINDOW_SECONDS: '0',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`serve did not start: ${err}`));
-    }, 15_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const url = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
-      if (!url) return;
-      clearTimeout(timer);
-      resolve({
-        url,
-        child,
-        stderr: () => err,
-        stop: async () => {
-          if (child.exitCode === null) child.kill('SIGTERM');
-          return exited;
-        },
-      });
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
+  return startServe(['--port', '0', '--data-dir', dataDir, '--interval', '1'], cliEnv(home, env));
 }
 
 const KEY = 'cli-test-key-9876543210';
