@@ -8,7 +8,7 @@
 // view in light, dark and Korean; the pages' scripts stay within their gzip budgets; no console error.
 // Screenshots go to test-results/ui-serve/ (one per view and variant).
 // Needs Debian's chromium at /usr/bin/chromium: outside CI it skips with the reason; in CI it fails.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import react from '@vitejs/plugin-react';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { startServe as startServeCli } from '../electron/server/spawn.js';
 import { chromiumMissing, launchChromium } from '../helpers/chromium.js';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,42 +36,18 @@ let browser: Browser | undefined;
 const errors: string[] = [];
 
 /** Starts the real CLI server on a free loopback port and resolves with its URL. */
-function startServe(staticDir: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server = spawn(
-      process.execPath,
-      [
-        join(root, 'bin/autoinfrasnap.js'),
-        'serve',
-        '--port',
-        '0',
-        '--interval',
-        '1',
-        '--data-dir',
-        join(dir, 'data'),
-        '--static-dir',
-        staticDir,
-      ],
-      {
-        env: {
-          ...process.env,
-          HOME: dir,
-          XDG_CONFIG_HOME: join(dir, 'config'),
-          AUTOINFRASNAP_STORE_DIR: join(dir, 'store'),
-          AUTOINFRASNAP_API_KEY: KEY,
-          LANG: 'C.UTF-8',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    server.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+async function startServe(staticDir: string): Promise<string> {
+  const args = ['--port', '0', '--interval', '1', '--data-dir', join(dir, 'data'), '--static-dir', staticDir];
+  const s = await startServeCli(args, {
+    ...(process.env as Record<string, string>),
+    HOME: dir,
+    XDG_CONFIG_HOME: join(dir, 'config'),
+    AUTOINFRASNAP_STORE_DIR: join(dir, 'store'),
+    AUTOINFRASNAP_API_KEY: KEY,
+    LANG: 'C.UTF-8',
   });
+  server = s.child;
+  return s.url;
 }
 
 /** How a page is opened: its viewport, and the OS colour scheme and language it sees. */
