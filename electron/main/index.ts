@@ -12,6 +12,7 @@ import {
   Menu,
   nativeImage,
   Notification,
+  protocol,
   safeStorage,
   screen,
   session,
@@ -45,7 +46,13 @@ import type { MenuAction, MenuState } from './tray-menu.js';
 import { trayView } from './tray-state.js';
 import { TrayController } from './tray.js';
 import { isAllowedNetworkRequest, NETWORK_URL_PATTERNS } from './window-options.js';
-import { isOurPageUrl, Windows } from './windows.js';
+import {
+  frameAncestorsFor,
+  isAllowedFrameNavigation,
+  registerReportProtocol,
+  registerReportScheme,
+} from './report-protocol.js';
+import { isOurPageUrl, pageUrl, Windows } from './windows.js';
 
 const APP_USER_MODEL_ID = 'dev.autoinfrasnap.app';
 /** Sampling interval of the live sampler, as `serve` defaults to. */
@@ -113,6 +120,15 @@ async function start(): Promise<void> {
     t = createTranslator(resolveLang(backend.settings.get().language, env, () => app.getLocale()));
   };
   retranslate();
+
+  // The report view (ais-report://snapshot/<ref>): the dashboard's sandboxed iframe shows a stored
+  // snapshot's HTML report, rendered by the same core as `serve`'s /report/<ref>.
+  registerReportProtocol(protocol, {
+    snapshots: backend.snapshots,
+    frameAncestors: frameAncestorsFor(pageUrl('dashboard', mainDir, devServerUrl, app.isPackaged)),
+    lang: () => t.lang,
+    log,
+  });
 
   const windows = new Windows({
     platform: process.platform,
@@ -359,12 +375,18 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  // Before ready, and the app's only call: standard + secure, nothing more (report-protocol.ts).
+  registerReportScheme(protocol);
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
   // Every web contents, present or future: no navigation, no popups, no <webview>.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());
+    // Subframes too: only the report view (ais-report://snapshot/…) may load in one.
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAllowedFrameNavigation(event.url, event.isMainFrame)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });

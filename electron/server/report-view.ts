@@ -12,10 +12,12 @@ export const REPORT_PREFIX = '/report/';
  * The policy of a served report: the report's own (nothing from anywhere but its one inline style and
  * script, allowed by hash), plus what only a header can say — `sandbox allow-scripts` runs the page at
  * an opaque origin (its script cannot read the session cookie, call the API or touch the dashboard),
- * and only the dashboard (same origin) may frame it.
+ * and only the dashboard (same origin) may frame it. The desktop app's `ais-report:` protocol serves the
+ * same policy with its own `frameAncestors` (electron/main/report-protocol.ts: there the dashboard is
+ * not same-origin with the report).
  */
-export function reportViewCsp(): string {
-  return `${reportCsp()}; sandbox allow-scripts; frame-ancestors 'self'`;
+export function reportViewCsp(frameAncestors = "'self'"): string {
+  return `${reportCsp()}; sandbox allow-scripts; frame-ancestors ${frameAncestors}`;
 }
 
 /**

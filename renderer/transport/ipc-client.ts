@@ -48,5 +48,14 @@ export function createIpcClient(bridge: IpcBridge): ApiClient {
     onConnection(listener: (connected: boolean) => void): () => void {
       return bridge.onConnection ? bridge.onConnection(listener) : () => undefined;
     },
+    reportUrl: ipcReportUrl,
   };
+}
+
+/**
+ * Where the tray app shows a stored snapshot's HTML report: the shell's `ais-report:` protocol
+ * (electron/main/report-protocol.ts), which answers with the report under its own CSP and `sandbox`.
+ */
+export function ipcReportUrl(ref: string, lang: 'en' | 'ko'): string {
+  return `ais-report://snapshot/${encodeURIComponent(ref)}?lang=${encodeURIComponent(lang)}`;
 }

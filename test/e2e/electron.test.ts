@@ -114,6 +114,40 @@ describe('Electron app (e2e)', () => {
     expect(list.length).toBeGreaterThan(0);
   });
 
+  it('views a snapshot’s HTML report in the dashboard through the ais-report: protocol', async ({ skip }) => {
+    const { page } = launched(skip);
+    await page.evaluate("void (location.hash = '#/snapshots')");
+    const rows = page.locator('[data-testid=snapshot-table] tbody tr');
+    await expect.poll(() => page.locator('[data-testid=take-snapshot]').count(), { timeout: 15_000 }).toBe(1);
+    const before = await rows.count();
+    await page.click('[data-testid=take-snapshot]');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(before + 1);
+    const [newest] = await page.evaluate<{ id: string }[]>("window.autoinfrasnap.call('snapshot:list', {})");
+    // The newest first (the table's default sort); its first button is View.
+    await rows.first().locator('button').first().click();
+    const frame = page.locator('[data-testid=report-frame]');
+    await expect.poll(() => frame.count(), { timeout: 15_000 }).toBe(1);
+    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts');
+    const src = (await frame.getAttribute('src')) ?? '';
+    expect(src).toMatch(new RegExp(`^ais-report://snapshot/${newest!.id}\\?lang=(en|ko)$`));
+    const lang = new URL(src).searchParams.get('lang');
+    // The title of the same report, exported over IPC and parsed (not run) in the dashboard page.
+    const title = await page.evaluate<string>(
+      `window.autoinfrasnap.call('snapshot:export', { ref: '${newest!.id}', format: 'html', lang: '${lang}' })` +
+        ".then((r) => new DOMParser().parseFromString(r.content, 'text/html').title)",
+    );
+    expect(title).not.toBe('');
+    // The frame shows the report (its title), and the report's inline script ran under the served CSP
+    // (the process table's sort buttons are the script's): srcdoc or blob: would have blocked it.
+    const report = () => page.frames().find((f) => f.url().startsWith('ais-report://snapshot/'));
+    await expect.poll(async () => report()?.title(), { timeout: 15_000 }).toBe(title);
+    await expect
+      .poll(() => page.frameLocator('[data-testid=report-frame]').locator('thead th button').count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+  });
+
   it('opens the popover from the tray menu and shows live values', async ({ skip }) => {
     const { app } = launched(skip);
     const popoverOpened = app.waitForEvent('window', (w) => w.url().includes('/popover/'));

@@ -1,7 +1,8 @@
 // Snapshots: take one, list the store, view a report, download the HTML report, diff two picked ones.
 // The HTML report is shown in a sandboxed iframe loaded from the URL the ApiClient gives (served with
-// the report's own hash-based CSP and `sandbox`); srcdoc or blob: would inherit this page's CSP, which
-// blocks the report's inline style and script. A transport without reportUrl shows the text report.
+// the report's own hash-based CSP and `sandbox`): `/report/<ref>` over HTTP, `ais-report://snapshot/<ref>`
+// in the tray app (electron/main/report-protocol.ts). srcdoc or blob: would inherit this page's CSP,
+// which blocks the report's inline style and script. A transport without reportUrl shows the text report.
 import { useState } from 'react';
 import type { SnapshotEntry } from '../../../shared/contract/api';
 import { renderDiffText } from '../../../shared/diff/render-text';

@@ -15,6 +15,7 @@ import { SnapshotOps } from '../../../electron/server/snapshots.js';
 import { copySnapshot, type ExportDeps } from '../../../electron/main/export-file.js';
 import { COMMAND_CHANNELS } from '../../../electron/main/ipc-channels.js';
 import { broadcast, registerIpc, trustedSender, type CommandHandlers } from '../../../electron/main/ipc.js';
+import { handleReportRequest } from '../../../electron/main/report-protocol.js';
 import { createBridge, type IpcRendererLike } from '../../../electron/preload/bridge.js';
 
 /**
@@ -153,6 +154,21 @@ describe('IPC round trip (fake Electron IPC, real core)', () => {
     off();
     broadcast(targets, 'status:changed', { status: 'ok', firing: 0, host: 'h' });
     expect(got).toEqual(['warning']);
+  });
+
+  it('gives the report-view URL the shell’s ais-report: protocol answers with the HTML report', async () => {
+    const [latest] = await client.call('snapshot:list', {});
+    const id = latest!.id;
+    expect(client.reportUrl?.(id, 'ko')).toBe(`ais-report://snapshot/${id}?lang=ko`);
+    expect(client.reportUrl?.('latest~1', 'en')).toBe('ais-report://snapshot/latest~1?lang=en');
+    expect(client.reportUrl?.('a/b?c', 'en')).toBe('ais-report://snapshot/a%2Fb%3Fc?lang=en');
+    const res = await handleReportRequest(new Request(client.reportUrl!(id, 'ko')), {
+      snapshots: ops,
+      frameAncestors: 'file:',
+      lang: () => 'en',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe((await ops.export(id, 'html', 'ko')).content);
   });
 
   it('the bridge refuses channels outside the contract', async () => {

@@ -8,6 +8,7 @@ import { delivery } from './delivery.js';
 import { diff } from './diff.js';
 import { fleet } from './fleet.js';
 import { report } from './report.js';
+import { reportview } from './reportview.js';
 import { s3 } from './s3.js';
 import { server } from './server.js';
 import { tray } from './tray.js';
@@ -27,4 +28,5 @@ export const ko: TranslationOf<typeof en> = {
   delivery,
   tray,
   fleet,
+  reportview,
 };
