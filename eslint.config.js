@@ -67,6 +67,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer] }] },
   },
   {
+    // The CLI and the core run on every `snap`: fs/promises alone loads ~2 ms of Node internals.
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
+    ignores: ['electron/core/os/fs-async.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [noElectron, noRenderer],
+          paths: ['fs/promises', 'node:fs/promises'].map((name) => ({
+            name,
+            message: 'Use electron/core/os/fs-async.js (callback fs, promisified; see docs/performance.md).',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', { patterns: [noNode, noElectron, noElectronDir] }] },

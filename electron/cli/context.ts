@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from '../core/os/fs-async.js';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { createTranslator, resolveLang, type Translator } from '../../shared/i18n/index.js';

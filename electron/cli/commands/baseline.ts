@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../../core/os/fs-async.js';
 import { resolve } from 'node:path';
 import {
   BASELINE_SECTIONS,

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access } from '../../core/os/fs-async.js';
 import { resolve } from 'node:path';
 import { defaultSettings } from '../../../shared/settings/schema.js';
 import { userError } from '../../core/messages.js';

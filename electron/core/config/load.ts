@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../os/fs-async.js';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Settings, Settings as SettingsSchema, SettingsInput } from '../../../shared/settings/schema.js';

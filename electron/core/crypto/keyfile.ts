@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from '../os/fs-async.js';
 import { posix, win32 } from 'node:path';
 import { userDataDir } from '../paths.js';
 import { userError } from '../messages.js';

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../os/fs-async.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { DeliveryTarget } from '../../../shared/settings/delivery.js';
 import { userError } from '../messages.js';

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from '../os/fs-async.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { UserError } from '../errors.js';
 import { userError } from '../messages.js';

@@ -1,6 +1,6 @@
 // The fleet's API keys: secrets, so never settings. One JSON file in the server's data folder, mode
 // 0600 in a 0700 folder, written atomically; keys are only read here and sent as Bearer headers.
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../os/fs-async.js';
 import { join } from 'node:path';
 import { writeSecretFile } from '../store/atomic.js';
 

@@ -16,7 +16,7 @@ import {
 import type { MessageKey } from '../../../shared/i18n/index.js';
 import type { Settings } from '../../../shared/settings/schema.js';
 import type { FleetHostSetting } from '../../../shared/settings/fleet.js';
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../os/fs-async.js';
 import { userError } from '../messages.js';
 import { parseCaPem, readCaFile } from '../tls/agent.js';
 import { FleetKeyStore } from './keys.js';

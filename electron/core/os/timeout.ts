@@ -23,3 +23,22 @@ export async function withTimeout<T>(ms: number, fn: (signal: AbortSignal) => Pr
     clearTimeout(timer);
   }
 }
+
+/**
+ * Waits `ms`, or rejects with the signal's reason when it aborts first: timers/promises' setTimeout
+ * without loading that module (and its AbortSignal glue) on every CLI start.
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal!.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from '../os/fs-async.js';
 import { assertPrivate } from '../crypto/keyfile.js';
 import { userError } from '../messages.js';
 import { writeSecretFile } from '../store/atomic.js';

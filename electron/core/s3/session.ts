@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../os/fs-async.js';
 import { homedir } from 'node:os';
 import { posix, win32 } from 'node:path';
 import type { Settings } from '../../../shared/settings/schema.js';

@@ -1,4 +1,4 @@
-import { appendFile, readFile, readdir } from 'node:fs/promises';
+import { appendFile, readFile, readdir } from '../os/fs-async.js';
 import { join } from 'node:path';
 import { ensureDir, FILE_MODE, removeFile, writeFileAtomic } from '../store/atomic.js';
 import { RAW_SPAN_MS, ROLLUP_SPAN_MS, RollupStore, type MinuteRollup, type Values } from './history.js';

@@ -14,6 +14,7 @@ import {
 } from './history.js';
 import { sampleMetrics } from './map.js';
 import { HistoryFiles } from './persist.js';
+import { monotonicMs } from '../os/clock.js';
 
 /** The allowed tick intervals in ms. */
 export const MIN_INTERVAL_MS = 1000;
@@ -40,7 +41,7 @@ export interface SamplerOptions {
   idleIntervalMs?: number;
   /** Folder the history is kept in (`<dataDir>/history`). */
   dataDir: string;
-  /** Injected clock (tests); default Date.now with performance.now as the monotonic clock. */
+  /** Injected clock (tests); default Date.now with the hrtime clock (os/clock.ts) as the monotonic one. */
   clock?: SamplerClock;
   /** Readers to use instead of the registry's (tests). */
   readers?: LightReaders;
@@ -87,7 +88,7 @@ export class Sampler {
     const c = opts.clock;
     this.clock = c
       ? { now: () => c.now(), monotonic: () => (c.monotonic ? c.monotonic() : c.now()) }
-      : { now: () => Date.now(), monotonic: () => performance.now() };
+      : { now: () => Date.now(), monotonic: () => monotonicMs() };
     this.collector = new Collector({
       readers: opts.readers,
       redaction: opts.redaction,

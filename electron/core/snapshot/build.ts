@@ -6,7 +6,8 @@ import { READERS, type AnyReader } from '../metrics/registry.js';
 import { newSnapshotId } from './id.js';
 import { UnsupportedError, type ReaderContext } from './reader.js';
 import { checkSection } from './validate.js';
-import { TimeoutError, withTimeout } from '../os/timeout.js';
+import { TimeoutError, sleep, withTimeout } from '../os/timeout.js';
+import { monotonicMs } from '../os/clock.js';
 
 /** What to collect and how. */
 export interface SnapshotOptions {
@@ -24,8 +25,6 @@ export interface SnapshotOptions {
   context?: Partial<Pick<ReaderContext, 'platform' | 'procRoot' | 'sysRoot' | 'env'>>;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 function toError(section: SectionName, e: unknown): SectionError {
   if (e instanceof TimeoutError) return { section, code: 'timeout', message: e.message };
   if (e instanceof UnsupportedError) return { section, code: 'unsupported', message: e.message };
@@ -40,7 +39,7 @@ function toError(section: SectionName, e: unknown): SectionError {
  * redacted (unless disabled) and the whole document is validated.
  */
 export async function takeSnapshot(opts: SnapshotOptions): Promise<Snapshot> {
-  const started = performance.now();
+  const started = monotonicMs();
   const id = newSnapshotId();
   const takenAt = new Date().toISOString();
   const wanted = SECTION_NAMES.filter((s) => !opts.sections || opts.sections.includes(s));
@@ -105,7 +104,7 @@ export async function takeSnapshot(opts: SnapshotOptions): Promise<Snapshot> {
     id,
     taken_at: takenAt,
     tool: { name: 'autoinfrasnap', version: opts.version },
-    duration_ms: Math.round((performance.now() - started) * 10) / 10,
+    duration_ms: Math.round((monotonicMs() - started) * 10) / 10,
     window_ms: Math.round(opts.windowMs),
     sections: wanted,
     errors: redactor ? redactDeep(errors, redactor) : errors,

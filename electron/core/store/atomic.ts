@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rmdir, stat, unlink } from '../os/fs-async.js';
 import { basename, dirname, join } from 'node:path';
+import { randomHex } from '../os/random.js';
 import { hasErrno } from './store-error.js';
 
 /** Snapshots describe the machine: only the user may list the store's folders… */
@@ -43,7 +43,7 @@ export async function fsyncDir(dir: string): Promise<void> {
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomHex(4)}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', FILE_MODE);
   try {
     try {

@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from '../os/fs-async.js';
 import { join } from 'node:path';
 import type { Snapshot } from '../../../shared/snapshot/schema.js';
 import { SECTION_NAMES, type SectionName } from '../../../shared/snapshot/sections.js';

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink } from '../os/fs-async.js';
 import { hostname } from 'node:os';
+import { randomHex } from '../os/random.js';
 import { FILE_MODE } from './atomic.js';
 import { fsError, hasErrno, storeError } from './store-error.js';
 
@@ -42,7 +42,7 @@ export async function withLock<T>(
 }
 
 async function acquire(path: string, opts: LockOptions): Promise<string> {
-  const me: Holder = { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), at: '' };
+  const me: Holder = { pid: process.pid, host: hostname(), token: randomHex(8), at: '' };
   const deadline = Date.now() + opts.timeoutMs;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -87,7 +87,7 @@ async function breakIfStale(path: string, staleMs: number): Promise<boolean> {
     : age > Math.min(staleMs, EMPTY_LOCK_MS);
   if (!dead && age <= staleMs) return false;
   // Rename first so that of several waiters judging the same lock stale, exactly one removes it.
-  const aside = `${path}.${randomBytes(4).toString('hex')}.stale`;
+  const aside = `${path}.${randomHex(4)}.stale`;
   try {
     await rename(path, aside);
   } catch (err) {

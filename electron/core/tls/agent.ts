@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../os/fs-async.js';
 import { Agent, type AgentOptions } from 'node:https';
 import { userError } from '../messages.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes, webcrypto } from 'node:crypto';
-import { chmod, readFile, stat } from 'node:fs/promises';
+import { chmod, readFile, stat } from '../os/fs-async.js';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import 'reflect-metadata';

@@ -1,5 +1,5 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from '../os/fs-async.js';
 import { createSecureContext } from 'node:tls';
 import { userError } from '../messages.js';
 

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from '../os/fs-async.js';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ensureDir, isTempName, removeFile, writeFileAtomic } from '../store/atomic.js';

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../../os/fs-async.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import type { ContainersSection } from '../../../../shared/snapshot/metrics/containers.js';

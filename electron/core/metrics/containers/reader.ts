@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { stat } from '../../os/fs-async.js';
 import type { ContainerInfo, ContainersSection } from '../../../../shared/snapshot/metrics/containers.js';
 import { defineReader, type ReaderContext } from '../../snapshot/reader.js';
 import { planConnection, socketsToCheck, type ConnectionPlan } from './endpoint.js';

@@ -1,9 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '../../os/timeout.js';
 import type { DisksSection } from '../../../../shared/snapshot/metrics/disks.js';
 import { loadSystemInformation } from '../../os/sysinfo.js';
 import type { ReaderContext } from '../../snapshot/reader.js';
 import { diskIoEntries, type DiskSample } from './parse.js';
 import { countersFromSysinfo, filesystemsFromFsSize } from './sysinfo-map.js';
+import { monotonicMs } from '../../os/clock.js';
 
 // systeminformation answers disksIO/fsStats calls less than 500 ms apart from a cache, which would make
 // the counters of a short window identical; waiting out the rest of that keeps both ends fresh.
@@ -13,12 +14,12 @@ let lastReadAt = -Infinity;
 /** Reads aggregate disk counters through systeminformation (macOS; Windows has none). */
 export async function readSampleSysinfo(ctx: ReaderContext): Promise<DiskSample> {
   // systeminformation has no disk counters on Windows (both calls resolve null): skip the wait.
-  if (ctx.platform === 'win32') return { atMs: performance.now(), devices: [] };
-  const wait = lastReadAt + SI_CACHE_MS - performance.now();
-  if (wait > 0) await sleep(wait, undefined, { signal: ctx.signal });
+  if (ctx.platform === 'win32') return { atMs: monotonicMs(), devices: [] };
+  const wait = lastReadAt + SI_CACHE_MS - monotonicMs();
+  if (wait > 0) await sleep(wait, ctx.signal);
   const si = await loadSystemInformation();
   const [io, fs] = await Promise.all([si.disksIO(), si.fsStats()]);
-  lastReadAt = performance.now();
+  lastReadAt = monotonicMs();
   return { atMs: lastReadAt, devices: countersFromSysinfo(io, fs) };
 }
 

@@ -1,11 +1,12 @@
 import { networkInterfaces } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '../../os/timeout.js';
 import type { NetworkSection } from '../../../../shared/snapshot/metrics/network.js';
 import { loadSystemInformation } from '../../os/sysinfo.js';
 import type { ReaderContext } from '../../snapshot/reader.js';
 import { interfaceEntry } from './entry.js';
 import type { NetSample } from './parse.js';
 import { countersFromSysinfo, linkFromSysinfo, nonEmpty } from './sysinfo-map.js';
+import { monotonicMs } from '../../os/clock.js';
 
 // systeminformation answers networkStats calls less than 500 ms apart from a cache, which would make
 // the counters of a short window identical; waiting out the rest of that keeps both ends fresh.
@@ -14,11 +15,11 @@ let lastReadAt = -Infinity;
 
 /** Reads every interface's counters through systeminformation (macOS, Windows). */
 export async function readSampleSysinfo(ctx: ReaderContext): Promise<NetSample> {
-  const wait = lastReadAt + SI_CACHE_MS - performance.now();
-  if (wait > 0) await sleep(wait, undefined, { signal: ctx.signal });
+  const wait = lastReadAt + SI_CACHE_MS - monotonicMs();
+  if (wait > 0) await sleep(wait, ctx.signal);
   const si = await loadSystemInformation();
   const stats = await si.networkStats('*');
-  lastReadAt = performance.now();
+  lastReadAt = monotonicMs();
   return { atMs: lastReadAt, counters: countersFromSysinfo(stats) };
 }
 

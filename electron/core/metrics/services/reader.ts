@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { stat } from '../../os/fs-async.js';
 import type { ServicesSection } from '../../../../shared/snapshot/metrics/services.js';
 import { loadSystemInformation } from '../../os/sysinfo.js';
 import { defineReader, UnsupportedError, type ReaderContext } from '../../snapshot/reader.js';

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../../os/fs-async.js';
 import { endianness } from 'node:os';
 import type { UsersSection } from '../../../../shared/snapshot/metrics/users.js';
 import { loadSystemInformation } from '../../os/sysinfo.js';
