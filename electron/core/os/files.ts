@@ -1,18 +1,33 @@
-import { readFile, readdir, readlink } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readdir, readlink } from './fs-async.js';
+import { readFileAsync } from './proc-read.js';
 
-/** Reads a small kernel or config file as text; null when it does not exist or cannot be read. */
-export async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return null;
-  }
+/**
+ * Reads a small kernel or config file as text; null when it does not exist or cannot be read. One
+ * thread-pool round trip per file (see readFileAsync), so a sysfs attribute whose driver is slow, or
+ * a procfs file that waits on another process, never blocks the event loop.
+ */
+export function readText(path: string): Promise<string | null> {
+  return readFileAsync(path);
 }
 
 /** Lists a directory; empty when it does not exist or cannot be read. */
 export async function listDir(path: string): Promise<string[]> {
   try {
     return await readdir(path);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Lists a directory synchronously; empty when it does not exist or cannot be read. For sysfs class
+ * folders (hwmon, thermal, power_supply), which the kernel lists from memory: only their attribute
+ * files can be slow to read (ACPI, I2C), so those stay asynchronous.
+ */
+export function listDirSync(path: string): string[] {
+  try {
+    return readdirSync(path);
   } catch {
     return [];
   }
@@ -27,9 +42,19 @@ export async function readLink(path: string): Promise<string | null> {
   }
 }
 
-/** Numeric entries of a procfs-like directory: the pids. */
-export async function listPids(procRoot: string): Promise<number[]> {
-  const names = await listDir(procRoot);
+/**
+ * Numeric entries of a procfs-like directory: the pids; empty when it cannot be read. Synchronous:
+ * procfs lists its pids from the kernel's own table, and an async readdir would be a thread-pool
+ * round trip on every sampler tick (pool threads keep glibc arenas that only grow; see
+ * docs/performance.md).
+ */
+export function listPidsSync(procRoot: string): number[] {
+  let names: string[];
+  try {
+    names = readdirSync(procRoot);
+  } catch {
+    return [];
+  }
   const pids: number[] = [];
   for (const n of names) {
     const c = n.charCodeAt(0);

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 
 /** Maps uids to user names from the text of /etc/passwd; the first entry of a uid wins, as in getpwuid. */
 export function parsePasswd(text: string): Map<number, string> {
@@ -15,12 +15,16 @@ export function parsePasswd(text: string): Map<number, string> {
 /** The parsed file and the mtime it was parsed at, so a long-running tray app sees new users. */
 let cache: { path: string; mtimeMs: number; names: Map<number, string> } | undefined;
 
-/** uid → name lookup from a passwd file, re-read only when the file changed; empty when unreadable. */
-export async function userNames(path = '/etc/passwd'): Promise<ReadonlyMap<number, string>> {
+/**
+ * uid → name lookup from a passwd file, re-read only when the file changed; empty when unreadable.
+ * Synchronous: a stat of a local file every sampler tick costs microseconds on the main thread, and a
+ * thread-pool round trip each time would keep the pool's malloc arenas churning.
+ */
+export function userNames(path = '/etc/passwd'): ReadonlyMap<number, string> {
   try {
-    const { mtimeMs } = await stat(path);
+    const { mtimeMs } = statSync(path);
     if (cache?.path === path && cache.mtimeMs === mtimeMs) return cache.names;
-    const names = parsePasswd(await readFile(path, 'utf8'));
+    const names = parsePasswd(readFileSync(path, 'utf8'));
     cache = { path, mtimeMs, names };
     return names;
   } catch {

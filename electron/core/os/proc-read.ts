@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFile, readSync, readdirSync, readlinkSync } from 'node:fs';
+import { closeSync, openSync, read, readSync, readdirSync, readlinkSync } from 'node:fs';
 
 /**
  * Fast procfs access for the per-process scans. Measured here on 88 processes, reading every
@@ -68,13 +68,49 @@ export function readProcLinkSync(path: string): { readonly target: string } | Pr
 }
 
 /**
- * Reads a file through the thread pool; null when missing or unreadable. Used for /proc/[pid]/cmdline,
- * whose rendering reads the target's memory under its mmap lock and can block for as long as that
- * process holds it (why `ps` sometimes hangs): off the main thread, the reader's timeout still fires.
+ * Reads a file's bytes on the thread pool; null when missing or unreadable (or `signal` aborts between
+ * two reads). Used where the rendering can block: /proc/[pid]/cmdline and environ read the target's
+ * memory under its mmap lock and can wait as long as that process holds it (why `ps` sometimes hangs),
+ * and sysfs attributes call into drivers. Off the main thread, the reader's timeout still fires.
+ *
+ * Only read(2) goes to the pool, once for most files: open and close run here (opening a procfs or
+ * sysfs file renders nothing, and close never waits). fs.readFile would take four or five pool round
+ * trips per file (open, fstat, read, read, close), each a wake-up of the event loop.
  */
 export function readFileAsync(path: string, signal?: AbortSignal): Promise<string | null> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return Promise.resolve(null);
+  }
   return new Promise((resolve) => {
-    readFile(path, { encoding: 'utf8', signal }, (err, data) => resolve(err ? null : data));
+    let buf = Buffer.allocUnsafe(4096);
+    let length = 0;
+    const finish = (text: string | null): void => {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already closed cannot happen here; a failing close loses nothing we read.
+      }
+      resolve(text);
+    };
+    const next = (): void => {
+      if (signal?.aborted) return finish(null);
+      if (length === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 4);
+        buf.copy(bigger, 0, 0, length);
+        buf = bigger;
+      }
+      // Position null: procfs and sysfs render sequentially, so read from the current offset.
+      read(fd, buf, length, buf.length - length, null, (err, n) => {
+        if (err) return finish(null);
+        if (n === 0) return finish(buf.toString('utf8', 0, length));
+        length += n;
+        next();
+      });
+    };
+    next();
   });
 }
 

@@ -1,5 +1,5 @@
 import type { ReaderContext } from '../snapshot/reader.js';
-import { listPids } from './files.js';
+import { listPidsSync } from './files.js';
 import {
   parseBootTime,
   parseMemTotal,
@@ -10,13 +10,14 @@ import {
   type ProcStatus,
 } from './proc-parse.js';
 import { readFileAsync, readProcFileSync, yieldToEventLoop } from './proc-read.js';
+import { monotonicMs } from './clock.js';
 
 /** Every process's /proc/[pid]/stat at one moment, with the system figures needed to interpret it. */
 export interface ProcTable {
   /** Sorted by pid; processes that exited mid-scan are absent. */
   readonly entries: readonly ProcStat[];
   readonly byPid: ReadonlyMap<number, ProcStat>;
-  /** performance.now() when the scan started: the time base for CPU deltas between two tables. */
+  /** monotonicMs() when the scan started: the time base for CPU deltas between two tables. */
   readonly readAtMs: number;
   /** Seconds since boot when the scan started. */
   readonly uptimeS: number | null;
@@ -30,9 +31,9 @@ const BATCH = 256;
 
 /** Scans /proc/[pid]/stat for every process (sequential sync reads, see proc-read.ts for why). */
 export async function readProcTable(procRoot: string, signal?: AbortSignal): Promise<ProcTable> {
-  const pids = await listPids(procRoot);
+  const pids = listPidsSync(procRoot);
   pids.sort((a, b) => a - b);
-  const readAtMs = performance.now();
+  const readAtMs = monotonicMs();
   const uptime = readProcFileSync(`${procRoot}/uptime`);
   const stat = readProcFileSync(`${procRoot}/stat`);
   const meminfo = readProcFileSync(`${procRoot}/meminfo`);

@@ -10,7 +10,7 @@ import { diskIoEntries, parseDiskstats, selectDevices, type DiskSample } from '.
 import { memoryFromMeminfo, parseMeminfo, swapFromMeminfo } from '../metrics/memory/parse.js';
 import { parseNetDev, ratePerSecond, type NetSample } from '../metrics/network/parse.js';
 import { cpuPercents, rankBy } from '../metrics/processes/parse.js';
-import { listPids } from '../os/files.js';
+import { listPidsSync } from '../os/files.js';
 import { userName, userNames } from '../os/passwd.js';
 import {
   formatCmdline,
@@ -21,6 +21,7 @@ import {
 } from '../os/proc-parse.js';
 import { readFileAsync, readProcFileSync, yieldToEventLoop } from '../os/proc-read.js';
 import type { LightSections } from './map.js';
+import { monotonicMs } from '../os/clock.js';
 
 const IFF_UP = 0x1;
 const DOWN_STATES = new Set(['down', 'lowerlayerdown', 'notpresent', 'dormant']);
@@ -30,6 +31,10 @@ const BLOCK_LIST_TTL_MS = 60_000;
 // The process scan is most of a tick's cost (a read per process): at a 1 s interval it runs every
 // other tick, and the top list's CPU figures cover 2 s, steadier to read (top's default is 3 s).
 const PROCESS_SCAN_MIN_MS = 1900;
+// Owner and command line of processes seen in a top list, kept while they live (bounded), and read
+// again after a minute: a process may retitle itself (setproctitle: postgres, nginx workers).
+const COMMAND_CACHE_MAX = 1024;
+const COMMAND_REFRESH_MS = 60_000;
 
 /** Counters of the previous tick, kept for the next one's rates. */
 interface Previous {
@@ -53,7 +58,7 @@ export class LinuxFastPath {
   private prev: Previous = {};
   private block: { names: Set<string>; at: number } | undefined;
   private links = new Map<string, { virtual: boolean; loopback: boolean }>();
-  private commands = new Map<string, { user: string | null; command: string }>();
+  private commands = new Map<string, { user: string | null; command: string; at: number }>();
 
   constructor(
     private readonly procRoot = '/proc',
@@ -95,18 +100,18 @@ export class LinuxFastPath {
     const diskstats = this.file(join(p, 'diskstats'));
     if (diskstats !== null) {
       next.disks = {
-        atMs: performance.now(),
+        atMs: monotonicMs(),
         devices: selectDevices(parseDiskstats(diskstats), this.wholeDevices()),
       };
       out.disks = { filesystems: [], io: diskIoEntries(next.disks, this.prev.disks) };
     }
     const netdev = this.file(join(p, 'net', 'dev'));
     if (netdev !== null) {
-      next.net = { atMs: performance.now(), counters: parseNetDev(netdev) };
+      next.net = { atMs: monotonicMs(), counters: parseNetDev(netdev) };
       out.network = { interfaces: this.interfaces(next.net, this.prev.net) };
     }
     const last = this.prev.procs;
-    if (last && this.prev.procSection && performance.now() - last.atMs < PROCESS_SCAN_MIN_MS) {
+    if (last && this.prev.procSection && monotonicMs() - last.atMs < PROCESS_SCAN_MIN_MS) {
       out.processes = this.prev.procSection;
       next.procs = last;
     } else {
@@ -120,7 +125,7 @@ export class LinuxFastPath {
   }
 
   private wholeDevices(): Set<string> {
-    const now = performance.now();
+    const now = monotonicMs();
     if (!this.block || now - this.block.at > BLOCK_LIST_TTL_MS) {
       let names: string[] = [];
       try {
@@ -175,8 +180,8 @@ export class LinuxFastPath {
   private async processes(
     topN: number,
   ): Promise<{ section: LightSections['processes']; next: Previous['procs'] }> {
-    const pids = await listPids(this.procRoot);
-    const atMs = performance.now();
+    const pids = listPidsSync(this.procRoot);
+    const atMs = monotonicMs();
     const entries: ProcStat[] = [];
     for (let i = 0; i < pids.length; i++) {
       if (i > 0 && i % 256 === 0) await yieldToEventLoop();
@@ -190,7 +195,7 @@ export class LinuxFastPath {
     const cpu = prev
       ? cpuPercents(entries, { kind: 'window', start: prev.ticks, elapsedMs: atMs - prev.atMs })
       : cpuPercents(entries, { kind: 'lifetime', uptimeS: uptimeS ?? 0 });
-    const names = await userNames();
+    const names = userNames();
     const top: Array<NonNullable<LightSections['processes']>['top_cpu'][number]> = [];
     const live = new Set<string>();
     for (const e of rankBy(entries, (x) => cpu.get(x.pid) ?? 0)) {
@@ -202,10 +207,11 @@ export class LinuxFastPath {
       const key = `${e.pid}:${e.starttime}`;
       live.add(key);
       let c = this.commands.get(key);
-      if (!c) {
+      if (!c || atMs - c.at > COMMAND_REFRESH_MS) {
         c = {
           user: userName(names, st.euid),
           command: formatCmdline(await readFileAsync(join(dir, 'cmdline')), e.comm),
+          at: atMs,
         };
         this.commands.set(key, c);
       }
@@ -218,9 +224,17 @@ export class LinuxFastPath {
         rss_bytes: st.rssBytes ?? 0,
       });
     }
-    // Only processes still in a top list stay cached, so the cache is bounded by topN.
-    for (const k of this.commands.keys()) if (!live.has(k)) this.commands.delete(k);
+    // Entries stay while their process lives: idle processes trade places in the top list from one
+    // scan to the next, and reading their cmdline again each time was most of the sampler's
+    // thread-pool work. Processes that exited (or whose pid was reused) are dropped; the cap bounds
+    // a machine that forks without end.
     const ticks = new Map(entries.map((e) => [e.pid, { cpuTicks: e.cpuTicks, starttime: e.starttime }]));
+    for (const k of this.commands.keys()) {
+      const [pid, starttime] = k.split(':').map(Number);
+      if (ticks.get(pid!)?.starttime !== starttime) this.commands.delete(k);
+    }
+    if (this.commands.size > COMMAND_CACHE_MAX)
+      for (const k of this.commands.keys()) if (!live.has(k)) this.commands.delete(k);
     return {
       section: { total: entries.length, zombies: entries.filter((e) => e.state === 'Z'), top_cpu: top },
       next: { atMs, ticks },

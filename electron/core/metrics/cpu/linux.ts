@@ -63,6 +63,11 @@ export function readProcStatAtCollect(ctx: ReaderContext): Promise<string | null
   return ctx.memo(`linux:proc-stat@collect:${ctx.procRoot}`, () => readText(join(ctx.procRoot, 'stat')));
 }
 
+/** /proc/cpuinfo as read once per snapshot: the cpu section (model, speeds) and host (hypervisor flag). */
+export function readCpuinfoOnce(ctx: ReaderContext): Promise<string | null> {
+  return ctx.memo(`linux:cpuinfo:${ctx.procRoot}`, () => readText(join(ctx.procRoot, 'cpuinfo')));
+}
+
 /** Reads the counters when the window opens: a fresh /proc/stat, never the memoised one. */
 export async function beginLinux(ctx: ReaderContext): Promise<ProcStat | undefined> {
   const text = await readText(join(ctx.procRoot, 'stat'));
@@ -73,7 +78,7 @@ export async function beginLinux(ctx: ReaderContext): Promise<ProcStat | undefin
 export async function collectLinux(ctx: ReaderContext, start: ProcStat | undefined): Promise<CpuSection> {
   const [statText, cpuinfoText, loadText] = await Promise.all([
     readProcStatAtCollect(ctx),
-    readText(join(ctx.procRoot, 'cpuinfo')),
+    readCpuinfoOnce(ctx),
     readText(join(ctx.procRoot, 'loadavg')),
   ]);
   if (statText === null) throw new Error(`cannot read ${join(ctx.procRoot, 'stat')}`);

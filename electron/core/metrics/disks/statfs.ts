@@ -1,5 +1,5 @@
-import type { StatsFs } from 'node:fs';
-import { statfs } from 'node:fs/promises';
+import { statfsSync, type StatsFs } from 'node:fs';
+import { statfs } from '../../os/fs-async.js';
 import type { Filesystem } from '../../../../shared/snapshot/metrics/disks.js';
 
 /** What a filesystem entry needs besides the numbers statfs gives. */
@@ -44,6 +44,56 @@ export function boundedStatfs(path: string, timeoutMs: number, signal: AbortSign
     signal.addEventListener('abort', onAbort, { once: true });
     void call.then(done);
   });
+}
+
+/**
+ * Filesystems whose statfs(2) the kernel answers from its own in-memory accounting, without asking a
+ * server or a user-space daemon. Network filesystems (nfs, cifs, ceph, ...) and FUSE (sshfs, rclone)
+ * can block for as long as the other end takes, so they stay on the thread pool behind a timeout.
+ */
+const LOCAL_FSTYPES: ReadonlySet<string> = new Set([
+  'ext2',
+  'ext3',
+  'ext4',
+  'xfs',
+  'btrfs',
+  'bcachefs',
+  'f2fs',
+  'jfs',
+  'reiserfs',
+  'nilfs2',
+  'zfs',
+  'vfat',
+  'exfat',
+  'ntfs',
+  'ntfs3',
+  'hfsplus',
+  'iso9660',
+  'udf',
+  'squashfs',
+  'erofs',
+  'overlay',
+  'tmpfs',
+  'ramfs',
+  'devtmpfs',
+]);
+
+/**
+ * statfs of a mount: synchronous for local filesystems (microseconds, and no thread-pool round trip
+ * on every sampler refresh, whose pool threads keep glibc arenas that only grow), bounded and on the
+ * thread pool for everything else.
+ */
+export function mountStatfs(
+  mount: { readonly mountpoint: string; readonly fstype: string },
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<FsStats | null> {
+  if (!LOCAL_FSTYPES.has(mount.fstype)) return boundedStatfs(mount.mountpoint, timeoutMs, signal);
+  try {
+    return Promise.resolve(statfsSync(mount.mountpoint));
+  } catch {
+    return Promise.resolve(null);
+  }
 }
 
 function percent(part: number, whole: number): number {

@@ -1,10 +1,10 @@
-import { access } from 'node:fs/promises';
+import { access } from '../../os/fs-async.js';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { HostSection } from '../../../../shared/snapshot/metrics/host.js';
 import type { ReaderContext } from '../../snapshot/reader.js';
 import { readText } from '../../os/files.js';
-import { readProcStatAtCollect } from '../cpu/linux.js';
+import { readCpuinfoOnce, readProcStatAtCollect } from '../cpu/linux.js';
 import {
   type ContainerEvidence,
   type VirtEvidence,
@@ -46,6 +46,7 @@ async function gather(ctx: ReaderContext, root: string): Promise<HostEvidence> {
   const proc = (p: string): string => join(ctx.procRoot, p);
   const sys = (p: string): string => join(ctx.sysRoot, p);
   const markers = Promise.all([exists(at('.dockerenv')), exists(at('run/.containerenv'))]);
+  const cpuinfo = readCpuinfoOnce(ctx);
   const f = await readAll({
     osRelease: at('etc/os-release'),
     osReleaseLib: at('usr/lib/os-release'),
@@ -55,7 +56,6 @@ async function gather(ctx: ReaderContext, root: string): Promise<HostEvidence> {
     product: sys('class/dmi/id/product_name'),
     hvType: sys('hypervisor/type'),
     clocks: sys('devices/system/clocksource/clocksource0/available_clocksource'),
-    cpuinfo: proc('cpuinfo'),
     systemdContainer: at('run/systemd/container'),
     pid1Environ: proc('1/environ'),
     pid1Cgroup: proc('1/cgroup'),
@@ -68,7 +68,7 @@ async function gather(ctx: ReaderContext, root: string): Promise<HostEvidence> {
     productName: f.product?.trim() ?? null,
     hypervisorType: f.hvType,
     clocksources: f.clocks,
-    cpuHypervisorFlag: /^flags\s*:.*\bhypervisor\b/m.test(f.cpuinfo ?? ''),
+    cpuHypervisorFlag: /^flags\s*:.*\bhypervisor\b/m.test((await cpuinfo) ?? ''),
   };
   return {
     os: osFromRelease(f.osRelease ?? f.osReleaseLib),

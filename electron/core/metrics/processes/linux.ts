@@ -36,7 +36,6 @@ export async function collectLinux(
   start: LinuxStart | undefined,
   passwdPath = '/etc/passwd',
 ): Promise<ProcessesSection> {
-  const namesP = userNames(passwdPath);
   const table = await sharedProcTable(ctx);
   const basis: CpuBasis = start
     ? { kind: 'window', start: start.ticks, elapsedMs: table.readAtMs - start.atMs }
@@ -68,11 +67,11 @@ export async function collectLinux(
     }
     return out;
   };
-  const [topCpu, topMem, names] = await Promise.all([
+  const [topCpu, topMem] = await Promise.all([
     pick(rankBy(table.entries, (e) => cpu.get(e.pid) ?? 0)),
     pick(rankBy(table.entries, (e) => e.rssPages)),
-    namesP,
   ]);
+  const names = userNames(passwdPath);
   const info = ([e, d]: [ProcStat, ProcDetail]) =>
     toProcessInfo(
       e,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { SensorsSection } from '../../../../shared/snapshot/metrics/sensors.js';
-import { listDir, readText } from '../../os/files.js';
+import { listDirSync, readText } from '../../os/files.js';
 import { POWER_SUPPLY_FILE, parsePowerSupplies } from './battery.js';
 import {
   HWMON_FILE,
@@ -12,9 +12,12 @@ import {
   type Temperature,
 } from './parse.js';
 
-/** Reads the files of `dir` whose names match `wanted`, in parallel; unreadable ones are left out. */
+/**
+ * Reads the files of `dir` whose names match `wanted`, in parallel; unreadable ones are left out. The
+ * folder is listed synchronously (sysfs lists from memory), the attributes read on the thread pool.
+ */
 async function readFiles(dir: string, wanted: RegExp): Promise<SysfsFiles> {
-  const names = (await listDir(dir)).filter((n) => wanted.test(n));
+  const names = listDirSync(dir).filter((n) => wanted.test(n));
   const values = await Promise.all(names.map((n) => readText(join(dir, n))));
   const files: Record<string, string> = {};
   names.forEach((n, i) => {
@@ -35,7 +38,9 @@ async function hwmonFiles(dir: string): Promise<SysfsFiles> {
 /** Temperatures and fans from hwmon, falling back to thermal zones when hwmon has no temperature. */
 async function readThermal(sysRoot: string): Promise<Pick<SensorsSection, 'temperatures' | 'fans'>> {
   const hwmonDir = join(sysRoot, 'class', 'hwmon');
-  const chips = (await listDir(hwmonDir)).filter((n) => n.startsWith('hwmon')).sort(byNumericSuffix);
+  const chips = listDirSync(hwmonDir)
+    .filter((n) => n.startsWith('hwmon'))
+    .sort(byNumericSuffix);
   const parsed = await Promise.all(
     chips.map(async (c) => parseHwmonChip(await hwmonFiles(join(hwmonDir, c)))),
   );
@@ -45,7 +50,9 @@ async function readThermal(sysRoot: string): Promise<Pick<SensorsSection, 'tempe
 
   // Zones mostly mirror hwmon's acpitz/x86_pkg_temp chips, so they are read only when hwmon is empty.
   const thermalDir = join(sysRoot, 'class', 'thermal');
-  const zones = (await listDir(thermalDir)).filter((n) => n.startsWith('thermal_zone')).sort(byNumericSuffix);
+  const zones = listDirSync(thermalDir)
+    .filter((n) => n.startsWith('thermal_zone'))
+    .sort(byNumericSuffix);
   const zoneTemps = await Promise.all(
     zones.map(async (z) => parseThermalZone(z, await readFiles(join(thermalDir, z), THERMAL_FILE))),
   );
@@ -55,7 +62,7 @@ async function readThermal(sysRoot: string): Promise<Pick<SensorsSection, 'tempe
 /** The battery from /sys/class/power_supply; null when the machine has none. */
 async function readBattery(sysRoot: string): Promise<SensorsSection['battery']> {
   const dir = join(sysRoot, 'class', 'power_supply');
-  const names = (await listDir(dir)).sort();
+  const names = listDirSync(dir).sort();
   const supplies = await Promise.all(
     names.map(async (name) => ({ name, files: await readFiles(join(dir, name), POWER_SUPPLY_FILE) })),
   );

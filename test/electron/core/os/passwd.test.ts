@@ -25,14 +25,14 @@ describe('passwd', () => {
     expect(userName(names, null)).toBeNull();
   });
 
-  it('re-reads the file when it changes and is empty when it cannot be read', async () => {
+  it('re-reads the file when it changes and is empty when it cannot be read', () => {
     const path = join(dir, 'passwd');
     writeFileSync(path, 'bob:x:1001:1001::/h:/bin/sh\n');
     utimesSync(path, 1_000_000, 1_000_000);
-    expect((await userNames(path)).get(1001)).toBe('bob');
+    expect(userNames(path).get(1001)).toBe('bob');
     writeFileSync(path, 'carol:x:1001:1001::/h:/bin/sh\n');
     utimesSync(path, 2_000_000, 2_000_000);
-    expect((await userNames(path)).get(1001)).toBe('carol');
-    expect((await userNames(join(dir, 'missing'))).size).toBe(0);
+    expect(userNames(path).get(1001)).toBe('carol');
+    expect(userNames(join(dir, 'missing')).size).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,33 @@ describe('LinuxFastPath on a fixture tree', () => {
     const third = await fast.read(10);
     expect(third.cpu?.usage_percent).toBeNull();
     expect(third.network?.interfaces.every((i) => i.rx_bytes_per_s === null)).toBe(true);
+  });
+
+  it('keeps a command line while its process lives, and reads it again when the pid is reused', async () => {
+    const fast = new LinuxFastPath(proc, sys);
+    const commands = async (topN: number) => {
+      fast.reset(); // the next read scans /proc again instead of reusing the last process section
+      const r = await fast.read(topN);
+      return new Map(r.processes?.top_cpu.map((p) => [p.pid, p.command]));
+    };
+    const all = await commands(100);
+    const pids = [...all.keys()];
+    expect(pids.length).toBeGreaterThan(3);
+    for (const pid of pids) await writeFile(join(proc, String(pid), 'cmdline'), `retitled-${pid}\0`);
+    // With only one process in the top list, the others drop out of it...
+    expect((await commands(1)).size).toBe(1);
+    // ...and are still described from the cache when they come back: no cmdline read for them.
+    expect(await commands(100)).toEqual(all);
+    // A process whose start time changed is another process under a reused pid: read afresh.
+    const reused = pids[pids.length - 1]!;
+    const statPath = join(proc, String(reused), 'stat');
+    const stat = await readFile(statPath, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    fields[19] = String(Number(fields[19]) + 1); // field 22, starttime
+    await writeFile(statPath, `${stat.slice(0, stat.lastIndexOf(')') + 2)}${fields.join(' ')}`);
+    const after = await commands(100);
+    expect(after.get(reused)).toBe(`retitled-${reused}`);
+    expect(after.get(pids[0]!)).toBe(all.get(pids[0]!));
   });
 
   it('feeds samples that validate against the contract', async () => {

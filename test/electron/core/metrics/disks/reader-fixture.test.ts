@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,16 +84,27 @@ describe('disks reader on a fixture procfs/sysfs tree', () => {
     expect(section.io.every((d) => d.reads_per_s === null && d.busy_percent === null)).toBe(true);
   });
 
-  it('leaves out a filesystem whose statfs does not answer before the abort', async () => {
-    const ac = new AbortController();
-    ac.abort();
-    const ctx = testContext({
-      platform: 'linux',
-      signal: ac.signal,
-      procRoot: join(root, 'proc'),
-      sysRoot: join(root, 'sys'),
-    });
-    const section = DisksSection.parse(await reader.collect(ctx, undefined));
-    expect(section.filesystems).toEqual([]);
+  it('leaves out a network filesystem whose statfs does not answer before the abort; local ones are read directly', async () => {
+    const mountinfo = join(root, 'proc', 'self', 'mountinfo');
+    const saved = readFileSync(mountinfo, 'utf8');
+    writeFileSync(
+      mountinfo,
+      '20 1 254:0 / / rw,relatime shared:1 - ext4 /dev/root rw\n' +
+        `24 20 0:50 / ${root} rw,relatime shared:5 - nfs4 server:/export rw\n`,
+    );
+    try {
+      const ac = new AbortController();
+      ac.abort();
+      const ctx = testContext({
+        platform: 'linux',
+        signal: ac.signal,
+        procRoot: join(root, 'proc'),
+        sysRoot: join(root, 'sys'),
+      });
+      const section = DisksSection.parse(await reader.collect(ctx, undefined));
+      expect(section.filesystems.map((f) => f.mountpoint)).toEqual(['/']);
+    } finally {
+      writeFileSync(mountinfo, saved);
+    }
   });
 });

@@ -1,15 +1,25 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { boundedStatfs, filesystemEntry } from '../../../../../electron/core/metrics/disks/statfs.js';
+import {
+  boundedStatfs,
+  filesystemEntry,
+  mountStatfs,
+} from '../../../../../electron/core/metrics/disks/statfs.js';
 
-// statfs is replaced so a dead NFS server can be imitated: a call that never answers.
+// statfs is replaced so a dead NFS server can be imitated: a call that never answers. The core's
+// async statfs is node:fs's callback one (electron/core/os/fs-async.ts), so that is what is replaced.
+type StatfsCallback = (err: Error | null, stats?: unknown) => void;
 const fake = vi.hoisted(() => ({ calls: 0, impl: null as null | ((p: string) => Promise<unknown>) }));
-vi.mock('node:fs/promises', async (importOriginal) => {
+vi.mock('node:fs', async (importOriginal) => {
   const orig = await importOriginal<Record<string, unknown>>();
   return {
     ...orig,
-    statfs: (p: string) => {
+    statfs: (p: string, cb: StatfsCallback) => {
       fake.calls++;
-      return fake.impl ? fake.impl(p) : (orig.statfs as (p: string) => Promise<unknown>)(p);
+      if (!fake.impl) return (orig.statfs as (p: string, cb: StatfsCallback) => void)(p, cb);
+      fake.impl(p).then(
+        (v) => cb(null, v),
+        (e: Error) => cb(e),
+      );
     },
   };
 });
@@ -72,5 +82,27 @@ describe('boundedStatfs', () => {
     await expect(
       boundedStatfs('/nonexistent/autoinfrasnap', 5000, new AbortController().signal),
     ).resolves.toBeNull();
+  });
+});
+
+describe('mountStatfs', () => {
+  const signal = new AbortController().signal;
+
+  it('asks a local filesystem directly, without the thread pool (the async statfs is never called)', async () => {
+    const s = await mountStatfs({ mountpoint: '/', fstype: 'ext4' }, 5000, signal);
+    expect(s?.blocks).toBeGreaterThan(0);
+    await expect(
+      mountStatfs({ mountpoint: '/nonexistent/autoinfrasnap', fstype: 'tmpfs' }, 5000, signal),
+    ).resolves.toBeNull();
+    expect(fake.calls).toBe(0);
+  });
+
+  it('keeps network and FUSE filesystems behind the timeout, on the thread pool', async () => {
+    fake.impl = () => new Promise(() => {});
+    await expect(mountStatfs({ mountpoint: '/mnt/nfs', fstype: 'nfs4' }, 20, signal)).resolves.toBeNull();
+    await expect(
+      mountStatfs({ mountpoint: '/mnt/sshfs', fstype: 'fuse.sshfs' }, 20, signal),
+    ).resolves.toBeNull();
+    expect(fake.calls).toBe(2);
   });
 });
