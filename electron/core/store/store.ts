@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from '../os/fs-async.js';
 import { join, resolve } from 'node:path';
 import type { Snapshot } from '../../../shared/snapshot/schema.js';
 import { ensureDir, removeDirIfEmpty, removeFile, removeStaleTemps, writeFileAtomic } from './atomic.js';
@@ -71,16 +71,29 @@ export class SnapshotStore {
       : await validateSnapshot(snapshot, `cannot save snapshot ${String(snapshot.id)}`);
     const file = snapshotRelPath(valid.id, valid.taken_at);
     const month = file.slice(0, 7);
-    try {
+    // The file is compressed and written while the lock is taken and the index read: both are chains
+    // of small I/O waits, and only the index write has to come after the file is durable. Both wait
+    // for the month folder, which holds the file and whose parent holds the lock.
+    const ready = ensureDir(join(this.dir, ...month.split('/')));
+    const written = ready.then(async () => {
       const bytes = await encodeSnapshot(valid);
       await this.writeSnapshotFile(file, bytes);
-      const entry = entryFor(valid, file, bytes.length);
-      await this.exclusive(async () => {
-        const entries = await this.reconcileMonth(await this.loadForUpdate(), month, valid.id);
+      return entryFor(valid, file, bytes.length);
+    });
+    written.catch(() => undefined); // awaited below; this only keeps an early failure handled
+    try {
+      await ready;
+      return await this.exclusive(async () => {
+        const [entries, entry] = await Promise.all([
+          this.loadForUpdate().then((loaded) => this.reconcileMonth(loaded, month, valid.id)),
+          written,
+        ]);
         await this.commit([...entries.filter((e) => e.id !== entry.id), entry], valid.id);
+        return entry;
       });
-      return entry;
     } catch (err) {
+      // A failed lock must not leave the file half written when the caller exits on the error.
+      await written.catch(() => undefined);
       throw fsError(err, `cannot save snapshot ${valid.id} in ${this.dir}`, 'io');
     }
   }

@@ -3,7 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readSnapshotFile } from '../../../../electron/core/store/file.js';
+import {
+  SYNC_GZIP_MAX_BYTES,
+  decodeSnapshot,
+  encodeSnapshot,
+  readSnapshotFile,
+} from '../../../../electron/core/store/file.js';
 import { StoreError } from '../../../../electron/core/store/store-error.js';
 import { hostSection, makeSnapshot } from './factory.js';
 import { tempDir } from './helpers.js';
@@ -94,5 +99,27 @@ describe('readSnapshotFile', () => {
     const err = await failure(join(dir, 'nope.json'));
     expect(err.code).toBe('not_found');
     expect(err.message).toContain(join(dir, 'nope.json'));
+  });
+});
+
+describe('encodeSnapshot', () => {
+  it('gzips small and large documents alike (inline below the threshold, on the pool above)', async () => {
+    const small = makeSnapshot({ hostname: 'web-1' });
+    // Errors are free-form text: enough of them make a document past the inline limit.
+    const large = makeSnapshot({
+      hostname: 'web-2',
+      errors: Array.from({ length: 4000 }, (_, i) => ({
+        section: 'ports' as const,
+        code: 'failed' as const,
+        message: `${i} ${randomBytes(200).toString('hex')}`,
+      })),
+    });
+    expect(JSON.stringify(small).length).toBeLessThan(SYNC_GZIP_MAX_BYTES);
+    expect(JSON.stringify(large).length).toBeGreaterThan(SYNC_GZIP_MAX_BYTES);
+    for (const snap of [small, large]) {
+      const bytes = await encodeSnapshot(snap);
+      expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+      expect(await decodeSnapshot(bytes, 'test')).toEqual(snap);
+    }
   });
 });
