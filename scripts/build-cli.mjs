@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 // zod re-exports ~50 locale catalogs from its namespace, so no bundler can drop them; the CLI only
 // ever uses English messages (ours are translated separately), and parsing them costs every start-up.
@@ -37,6 +37,46 @@ const jsonSchemaValidation = {
     );
   },
 };
+
+// Large data as JSON.parse of a string instead of object literals: V8 parses JSON much faster than it
+// runs the bytecode of a literal, and the code cache then holds one string instead of that bytecode
+// (https://v8.dev/blog/cost-of-javascript-2019#json). For the snap bundle: the English catalogs (data
+// only; the build fails if one ever holds something JSON cannot) and the committed JSON Schema.
+const dataAsJson = {
+  name: 'data-as-json',
+  setup(b) {
+    const literal = (value, file) => {
+      const json = JSON.stringify(value);
+      if (JSON.stringify(JSON.parse(json)) !== json || !isPlainData(value))
+        throw new Error(`${file}: not plain JSON data, cannot be inlined as JSON.parse`);
+      return `JSON.parse(${JSON.stringify(json)})`;
+    };
+    b.onLoad({ filter: /[\\/]shared[\\/]i18n[\\/]locales[\\/]en[\\/][a-z]+\.ts$/ }, async (args) => {
+      if (args.path.endsWith(`${join('en', 'index.ts')}`)) return undefined;
+      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'ts', format: 'cjs' });
+      const mod = { exports: {} };
+      new Function('module', 'exports', code)(mod, mod.exports);
+      const lines = Object.entries(mod.exports).map(
+        ([name, value]) => `export const ${name} = ${literal(value, args.path)};`,
+      );
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+    b.onLoad({ filter: /\.schema\.json$/ }, async (args) => ({
+      contents: `export default ${literal(JSON.parse(await readFile(args.path, 'utf8')), args.path)};`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** True for what JSON round-trips exactly: null, booleans, finite numbers, strings, arrays, plain objects. */
+function isPlainData(v) {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(isPlainData);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.values(v).every(isPlainData);
+  return false;
+}
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 // AIS_CLI_OUTDIR builds elsewhere (a private tree for benchmarks while tests rebuild dist/cli).
@@ -76,8 +116,15 @@ const notInSnap = {
       contents: [
         "import { main } from './electron/cli/main.ts';",
         "import { processIo } from './electron/cli/io.ts';",
-        '/** Runs the CLI with argv (a `snap` command line) and resolves to its exit code. */',
-        'export function run(argv) { return main(argv, processIo()); }',
+        "import { useSynchronousFs } from './electron/core/os/fs-async.ts';",
+        '/** Runs the CLI with argv (a `snap` command line) and resolves to its exit code once output is written. */',
+        'export async function run(argv) {',
+        '  useSynchronousFs(); // a one-shot process: see fs-async.ts',
+        '  const io = processIo({ direct: true });',
+        '  const code = await main(argv, io);',
+        '  await io.flush();',
+        '  return code;',
+        '}',
       ].join('\n'),
       loader: 'ts',
       resolveDir: root,
@@ -93,22 +140,30 @@ const notInSnap = {
     }));
   },
 };
+/** A CommonJS file the snap bundle requires on demand, named `<kind>-<content hash>.cjs`. */
+async function onDemandFile(kind, options) {
+  const out = await build({
+    ...options,
+    write: false,
+    outfile: `${kind}.cjs`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    charset: 'ascii',
+    minify: process.env.AIS_NO_MINIFY !== '1',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const code = out.outputFiles[0].contents;
+  return { code, name: `${kind}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs` };
+}
+
 // Korean messages in the snap bundle: a file of their own, required on the first Korean lookup, so an
 // English run never evaluates them (shared/i18n reads a catalog only when it looks a message up).
-const koBuild = await build({
+const { code: koCode, name: koName } = await onDemandFile('i18n-ko', {
   entryPoints: ['shared/i18n/locales/ko/index.ts'],
-  write: false,
-  outfile: 'ko.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: process.env.AIS_NO_MINIFY !== '1',
-  legalComments: 'none',
-  logLevel: 'warning',
 });
-const koCode = koBuild.outputFiles[0].contents;
-const koName = `i18n-ko-${createHash('sha256').update(koCode).digest('hex').slice(0, 16)}.cjs`;
 const koOnDemand = {
   name: 'ko-on-demand',
   setup(b) {
@@ -141,6 +196,19 @@ const koOnDemand = {
     }));
   },
 };
+// zod in a file of its own beside the snap bundle, required when a module that builds a zod schema
+// is first initialised (a config file, a bad setting): with zod inside the bundle, the namespace
+// objects esbuild emits for it (hundreds of getters) are built on every start, zod used or not.
+const { code: zodCode, name: zodName } = await onDemandFile('zod', {
+  stdin: { contents: "export * from 'zod';", resolveDir: root, loader: 'js' },
+  plugins: [englishOnlyZod],
+});
+const zodOnDemand = {
+  name: 'zod-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, () => ({ path: `./${zodName}`, external: true }));
+  },
+};
 const fast = await build({
   entryPoints: ['ais-snap-entry'],
   write: false,
@@ -151,18 +219,29 @@ const fast = await build({
   target: 'node20',
   // import() of an external becomes require(): code compiled by node:vm has no ES module loader.
   supported: { 'dynamic-import': false },
+  charset: 'ascii',
   minify: process.env.AIS_NO_MINIFY !== '1',
   legalComments: 'none',
   metafile: true,
   external: ['dockerode', 'systeminformation', '@aws-sdk/*', 'electron'],
   define: { __AIS_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [notInSnap, koOnDemand, jsonSchemaValidation, englishOnlyZod],
+  plugins: [notInSnap, koOnDemand, zodOnDemand, dataAsJson, jsonSchemaValidation],
   logLevel: 'warning',
 });
 const code = fast.outputFiles[0].contents;
+// bin/autoinfrasnap.js reads these files as latin1 (faster than UTF-8, and one-byte strings for V8).
+// charset ascii escapes every string; only the comments an unminified debug build keeps may not be.
+for (const [file, bytes] of [
+  ['snap', code],
+  ['zod', zodCode],
+  ['Korean', koCode],
+])
+  if (process.env.AIS_NO_MINIFY !== '1' && bytes.some((byte) => byte > 0x7f))
+    throw new Error(`the ${file} file of the snap fast path must be ASCII (charset: ascii)`);
 const fastName = `snap-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`;
 await writeFile(join(outdir, fastName), code);
 await writeFile(join(outdir, koName), koCode);
+await writeFile(join(outdir, zodName), zodCode);
 await writeFile(join(outdir, 'fast-path.json'), `${JSON.stringify({ snap: fastName })}\n`);
 
 await swapInto(outdir, target);
@@ -178,7 +257,7 @@ if (process.env.AIS_METAFILE) {
 const out = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
 const total = out.reduce((n, [, o]) => n + o.bytes, 0);
 console.log(
-  `build:cli: ${out.length} files, ${(total / 1024).toFixed(0)} KiB in ${relative(root, target)}; snap fast path ${fastName} ${(code.length / 1024).toFixed(0)} KiB (+ ${koName} ${(koCode.length / 1024).toFixed(0)} KiB on demand)`,
+  `build:cli: ${out.length} files, ${(total / 1024).toFixed(0)} KiB in ${relative(root, target)}; snap fast path ${fastName} ${(code.length / 1024).toFixed(0)} KiB (+ on demand: ${zodName} ${(zodCode.length / 1024).toFixed(0)} KiB, ${koName} ${(koCode.length / 1024).toFixed(0)} KiB)`,
 );
 
 /** Renames the finished tree onto `target`, moving aside whatever tree is there (another build's). */

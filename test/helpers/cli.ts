@@ -10,10 +10,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI as a real process, the way a user or a CI job does. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliResult> {
+/**
+ * Runs the built CLI as a real process, the way a user or a CI job does; `nodeArgs` go to node before
+ * the script (a `-r` preload, say).
+ */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd?: string,
+  nodeArgs: string[] = [],
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -89,7 +89,7 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
   const body =
     format === 'json' && !toStdout
       ? JSON.stringify(snapshot)
-      : await renderSnapshot(snapshot, format, { t, color: toStdout && useColor(io) });
+      : await renderSnapshot(snapshot, format, { t, color: toStdout && format === 'text' && useColor(io) });
   await writeOutput(io, values.output, body);
   if (saved && (format === 'text' || !toStdout)) io.stderr(`autoinfrasnap: ${saved}\n`);
   return ExitCode.Ok;

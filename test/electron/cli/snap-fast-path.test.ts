@@ -3,7 +3,16 @@
 // private, reused, replaced when damaged or untrusted, can be turned off, and that the fast path
 // gives what the regular module graph gives. Real processes, the real built CLI.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -98,6 +107,22 @@ describe('snap fast path and its code cache', () => {
     chmodSync(cacheFile, 0o666);
     snapshotOf(await runCli(SNAP, env));
     expect(statSync(cacheFile).mode & 0o777).toBe(0o600); // written anew, not read
+  });
+
+  it('loads zod only when a setting needs checking, from its own file and cache', async () => {
+    const cacheDir = join(dir, 'cache-zod', 'autoinfrasnap', 'code-cache');
+    const zodCaches = () =>
+      existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => /^zod-[0-9a-f]{16}\.cjs\./.test(f)) : [];
+    // No AUTOINFRASNAP_* variable either: any setting to check would need zod.
+    const own = { ...env, XDG_CACHE_HOME: join(dir, 'cache-zod'), AUTOINFRASNAP_STORE_DIR: undefined };
+    const bare = snapshotOf(await runCli(SNAP, own));
+    expect(zodCaches()).toEqual([]); // no settings file: the precomputed defaults, no zod
+    const cwd = mkdtempSync(join(dir, 'cwd-'));
+    writeFileSync(join(cwd, 'autoinfrasnap.json'), '{"snapshot":{"topN":2}}');
+    const configured = snapshotOf(await runCli(SNAP, own, cwd));
+    expect(zodCaches()).toHaveLength(1); // the file was checked with zod, loaded on demand
+    expect((configured.processes as { top_cpu: unknown[] }).top_cpu.length).toBeLessThanOrEqual(2);
+    expect(Object.keys(configured)).toEqual(Object.keys(bare));
   });
 
   it('writes no cache with NODE_DISABLE_COMPILE_CACHE=1', async () => {

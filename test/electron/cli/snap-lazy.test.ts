@@ -106,3 +106,28 @@ describe('languages in the snap bundle', () => {
     );
   });
 });
+
+describe('what snap loads of Node itself', () => {
+  it('loads no crypto, fs/promises, net, perf_hooks, readline or timers/promises, with piped output', async () => {
+    // A preload that records Node's own module list at exit; stdout and stderr are pipes, the case
+    // where process.stdout and process.stderr would load net.
+    const hook = join(dir, 'modules-hook.cjs');
+    const list = join(dir, 'modules.txt');
+    writeFileSync(
+      hook,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`,
+    );
+    const out = await runCli(
+      ['snap', '--window', '0', '--format', 'json', '--store', join(dir, 'store-mods')],
+      env,
+      dir,
+      ['-r', hook],
+    );
+    expect(out.code).toBe(0);
+    expect((JSON.parse(out.stdout) as { schema_version: number }).schema_version).toBe(1);
+    const loaded = readFileSync(list, 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule zlib'); // the list is real: gzip needs zlib
+    for (const m of ['crypto', 'fs/promises', 'net', 'perf_hooks', 'readline', 'timers/promises'])
+      expect(loaded, m).not.toContain(`NativeModule ${m}`);
+  });
+});
