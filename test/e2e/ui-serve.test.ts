@@ -239,10 +239,10 @@ describe.skipIf(missing !== undefined)(
     it('switches to Korean and back', async () => {
       const page = await signedIn('/#/settings');
       await page.click('[data-testid=lang-toggle]');
-      await expect.poll(() => page.textContent('h1')).toBe('설정');
+      await expect.poll(() => page.textContent('h1'), { timeout: 10_000 }).toBe('설정');
       await shot(page, 'dashboard-settings-ko');
       await page.click('[data-testid=lang-toggle]');
-      await expect.poll(() => page.textContent('h1')).toBe('Settings');
+      await expect.poll(() => page.textContent('h1'), { timeout: 10_000 }).toBe('Settings');
       await page.close();
     });
 
@@ -405,7 +405,8 @@ describe.skipIf(missing !== undefined)(
         // The settings file may hold a language: switch with the header button when it differs.
         const toggled = (await page.textContent('h1')) !== overview;
         if (toggled) await page.click('[data-testid=lang-toggle]');
-        await expect.poll(() => page.textContent('h1')).toBe(overview);
+        // The switch goes through settings:set and a re-render: slow on a loaded CI machine.
+        await expect.poll(() => page.textContent('h1'), { timeout: 10_000 }).toBe(overview);
         for (const view of VIEWS) {
           await page.click(`[data-testid=nav-${view}]`);
           await expect
