@@ -58,7 +58,12 @@ if (process.argv[2] === '--child') {
     const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0) * 1024;
     return { anon: kb('RssAnon'), file: kb('RssFile') };
   };
-  const mark = () => rss.push({ t: performance.now(), rss: process.memoryUsage().rss, ...split() });
+  // heapTotal: what V8 has committed for its heap (live objects plus room it has not given back);
+  // the rest of the anonymous memory is native (malloc arenas, buffers, thread stacks).
+  const mark = () => {
+    const m = process.memoryUsage();
+    rss.push({ t: performance.now(), rss: m.rss, v8: m.heapTotal, ...split() });
+  };
   // Live heap after a full collection, at start and end only (so GC is not forced in between): what
   // the process really holds on to, whatever V8 has not returned to the OS yet.
   const liveHeap = () => (globalThis.gc(), process.memoryUsage().heapUsed);
@@ -158,6 +163,11 @@ function report(r, clk) {
   );
   const a0 = r.rss[0];
   const a1 = r.rss[r.rss.length - 1];
+  const native = (x) => x.anon - x.v8;
+  console.log(
+    `${''.padEnd(8)} of the anonymous growth: V8 heap (committed) ${((a1.v8 - a0.v8) / MiB).toFixed(2)} MiB ` +
+      `(${(a0.v8 / MiB).toFixed(1)} → ${(a1.v8 / MiB).toFixed(1)}), native ${((native(a1) - native(a0)) / MiB).toFixed(2)} MiB`,
+  );
   console.log(
     `${''.padEnd(8)} of the growth: anonymous ${((a1.anon - a0.anon) / MiB).toFixed(2)} MiB ` +
       `(${(a0.anon / MiB).toFixed(1)} → ${(a1.anon / MiB).toFixed(1)}), file-backed ` +
