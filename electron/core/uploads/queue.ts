@@ -131,6 +131,13 @@ export class UploadQueue {
     let done = 0;
     for (const job of due) {
       let error: string | undefined;
+      // Killed between writing the done record and removing the job: only the tidying is left.
+      if (await this.isDone(job.id)) {
+        await removeFile(join(this.pendingDir, `${job.id}.json`));
+        r.skipped++;
+        opts.onProgress?.({ done: ++done, total: due.length, id: job.id });
+        continue;
+      }
       try {
         const res = await upload(job.id);
         if (res.status === 'gone') {

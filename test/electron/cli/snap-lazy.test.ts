@@ -118,7 +118,18 @@ describe('what snap loads of Node itself', () => {
       `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`,
     );
     const out = await runCli(
-      ['snap', '--window', '0', '--format', 'json', '--store', join(dir, 'store-mods')],
+      // Without containers: where an engine answers, that section loads dockerode, which needs crypto.
+      [
+        'snap',
+        '--window',
+        '0',
+        '--format',
+        'json',
+        '--skip',
+        'containers',
+        '--store',
+        join(dir, 'store-mods'),
+      ],
       env,
       dir,
       ['-r', hook],

@@ -1,5 +1,5 @@
 // The persistent upload queue against a real S3 endpoint (s3rver on loopback) that goes away mid-run.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,5 +132,31 @@ describe('upload queue', () => {
     expect(backoffMs(30, () => 0.5)).toBe(3_600_000);
     expect(backoffMs(1, () => 0)).toBe(24_000);
     expect(backoffMs(1, () => 1)).toBe(36_000);
+  });
+  it('tidies a job killed between its done record and its removal, without uploading it again', async () => {
+    const queue = new UploadQueue(join(dir, 'tidy', 'uploads'));
+    const ok: Uploader = async () => ({ status: 'uploaded', key: 'k', sha256: 'x' });
+    const id = '01a21930-0000-7000-8000-000000000001';
+    await queue.enqueue(id, 'backup');
+    await queue.drain(ok);
+    expect(await queue.isDone(id)).toBe(true);
+    // The crash window: the pending job written back while the done record exists.
+    writeFileSync(
+      join(dir, 'tidy', 'uploads', 'pending', `${id}.json`),
+      JSON.stringify({
+        id,
+        reason: 'backup',
+        enqueued_at: 1,
+        attempts: 0,
+        next_at: 0,
+        last_error: null,
+      }),
+    );
+    let calls = 0;
+    const counting: Uploader = async () => (calls++, { status: 'uploaded', key: 'k', sha256: 'x' });
+    const r = await queue.drain(counting);
+    expect(calls).toBe(0);
+    expect(r).toMatchObject({ uploaded: 0, skipped: 1, remaining: 0 });
+    expect(await queue.pending()).toEqual([]);
   });
 });
