@@ -281,10 +281,13 @@ describe('key, backup, remote', () => {
     await s3.idle();
 
     const queue = join(home, 'config', 'AutoInfraSnap', 'uploads');
-    const done = readdirSync(join(queue, 'done')).map((n) => n.slice(0, -5));
-    const pending = readdirSync(join(queue, 'pending'))
-      .filter((n) => n.endsWith('.json'))
-      .map((n) => n.slice(0, -5));
+    // As the queue reads its folders: a killed atomic write leaves a dot-named .tmp file, never a record.
+    const records = (sub: string) =>
+      readdirSync(join(queue, sub))
+        .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+        .map((n) => n.slice(0, -5));
+    const done = records('done');
+    const pending = records('pending');
     expect(done.length).toBeLessThan(40);
     // Every snapshot is accounted for. One may be both: killed between writing its done record and
     // removing its pending job (the rerun then only tidies it up).
@@ -299,7 +302,7 @@ describe('key, backup, remote', () => {
     const puts = okPuts();
     expect(puts).toHaveLength(40);
     expect(new Set(puts.map((q) => q.url)).size).toBe(40);
-    expect(readdirSync(join(queue, 'pending')).filter((n) => n.endsWith('.json'))).toEqual([]);
+    expect(records('pending')).toEqual([]);
   });
 
   // A terminal needs a pseudo-terminal: util-linux `script` gives the CLI one (skipped where it is missing).
