@@ -16,11 +16,6 @@ if (major < 20 || (major === 20 && minor < 19)) {
 const dist = join(__dirname, '..', 'dist', 'cli');
 
 const argv = process.argv.slice(2);
-// serve runs all day: two libuv pool threads instead of four. Each pool thread that mallocs gets a
-// glibc arena of its own, and with four the sampler's RSS kept creeping (bench-sampler, 30 min side by
-// side: +10.6 MiB with four; +8.0 MiB with two, levelling off at ~2.4 MiB per 30 min in the second
-// half). libuv reads this when its pool first starts, which is after this line. The user's value wins.
-if (argv[0] === 'serve' && process.env.UV_THREADPOOL_SIZE === undefined) process.env.UV_THREADPOOL_SIZE = '2';
 // NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns every code cache off.
 const useCache = !process.env.NODE_DISABLE_COMPILE_CACHE;
 // The fast path's files loaded so far, and which of its requires are its own on-demand files.

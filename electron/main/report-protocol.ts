@@ -11,6 +11,7 @@ import type { SnapshotFormat } from '../../shared/report/index.js';
 import { isUserError, type MessageParams } from '../core/errors.js';
 import { translate } from '../core/messages.js';
 import { reportViewCsp } from '../server/report-view.js';
+import { errorStatus } from '../server/http.js';
 import { COMMON_HEADERS } from '../server/security.js';
 
 /** The scheme of the report view. */
@@ -96,12 +97,11 @@ export interface ReportProtocolDeps {
   log?: (line: string) => void;
 }
 
-const ERROR_STATUS: Record<string, [number, MessageKey]> = {
-  usage: [400, 'reportview.bad_ref'],
-  config: [400, 'reportview.bad_ref'],
-  not_found: [404, 'reportview.not_found'],
-  corrupt: [422, 'reportview.corrupt'],
-  io: [500, 'reportview.internal'],
+// The line shown for each status the server gives a user error (errorStatus in server/http.ts).
+const STATUS_MESSAGE: Record<number, MessageKey> = {
+  404: 'reportview.not_found',
+  422: 'reportview.corrupt',
+  500: 'reportview.internal',
 };
 
 /** A small plain-text answer, itself sandboxed and unframeable by others. */
@@ -168,7 +168,8 @@ export async function handleReportRequest(request: Request, deps: ReportProtocol
     });
   } catch (e) {
     if (isUserError(e)) {
-      const [status, key] = ERROR_STATUS[e.kind] ?? [400, 'reportview.bad_ref'];
+      const status = errorStatus(e);
+      const key = STATUS_MESSAGE[status] ?? 'reportview.bad_ref';
       // The store's own catalog messages (unknown id, ambiguous prefix…) name only the ref: shown as they
       // are. Any other text may hold a path, so it gets the generic line.
       if (e.key?.startsWith('cli.store.'))

@@ -45,18 +45,11 @@ export async function readLink(path: string): Promise<string | null> {
 /**
  * Numeric entries of a procfs-like directory: the pids; empty when it cannot be read. Synchronous:
  * procfs lists its pids from the kernel's own table, and an async readdir would be a thread-pool
- * round trip on every sampler tick (pool threads keep glibc arenas that only grow; see
- * docs/performance.md).
+ * round trip on every sampler tick.
  */
 export function listPidsSync(procRoot: string): number[] {
-  let names: string[];
-  try {
-    names = readdirSync(procRoot);
-  } catch {
-    return [];
-  }
   const pids: number[] = [];
-  for (const n of names) {
+  for (const n of listDirSync(procRoot)) {
     const c = n.charCodeAt(0);
     if (c >= 48 && c <= 57) pids.push(Number(n));
   }

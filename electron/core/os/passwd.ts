@@ -17,8 +17,8 @@ let cache: { path: string; mtimeMs: number; names: Map<number, string> } | undef
 
 /**
  * uid → name lookup from a passwd file, re-read only when the file changed; empty when unreadable.
- * Synchronous: a stat of a local file every sampler tick costs microseconds on the main thread, and a
- * thread-pool round trip each time would keep the pool's malloc arenas churning.
+ * Synchronous: a stat of a local file every sampler tick costs microseconds on the main thread, less
+ * than the thread-pool round trip an asynchronous one would be.
  */
 export function userNames(path = '/etc/passwd'): ReadonlyMap<number, string> {
   try {

@@ -1,4 +1,4 @@
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   parseLoadavg,
@@ -10,7 +10,7 @@ import { diskIoEntries, parseDiskstats, selectDevices, type DiskSample } from '.
 import { memoryFromMeminfo, parseMeminfo, swapFromMeminfo } from '../metrics/memory/parse.js';
 import { parseNetDev, ratePerSecond, type NetSample } from '../metrics/network/parse.js';
 import { cpuPercents, rankBy } from '../metrics/processes/parse.js';
-import { listPidsSync } from '../os/files.js';
+import { listDirSync, listPidsSync } from '../os/files.js';
 import { userName, userNames } from '../os/passwd.js';
 import {
   formatCmdline,
@@ -127,13 +127,8 @@ export class LinuxFastPath {
   private wholeDevices(): Set<string> {
     const now = monotonicMs();
     if (!this.block || now - this.block.at > BLOCK_LIST_TTL_MS) {
-      let names: string[] = [];
-      try {
-        names = readdirSync(join(this.sysRoot, 'block'));
-      } catch {
-        // no sysfs: no device passes the filter
-      }
-      this.block = { names: new Set(names), at: now };
+      // No sysfs: no device passes the filter.
+      this.block = { names: new Set(listDirSync(join(this.sysRoot, 'block'))), at: now };
     }
     return this.block.names;
   }

@@ -1,6 +1,7 @@
 import { mkdir, open, readdir, rename, rmdir, stat, unlink } from '../os/fs-async.js';
 import { basename, dirname, join } from 'node:path';
 import { randomHex } from '../os/random.js';
+import { sleep } from '../os/timeout.js';
 import { hasErrno } from './store-error.js';
 
 /** Snapshots describe the machine: only the user may list the store's folders… */
@@ -70,7 +71,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
     } catch (err) {
       if (process.platform !== 'win32' || attempt >= 10 || !hasErrno(err, 'EPERM', 'EACCES', 'EBUSY'))
         throw err;
-      await new Promise((r) => setTimeout(r, 10 + attempt * 10));
+      await sleep(10 + attempt * 10);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { link, open, readFile, rename, stat, unlink } from '../os/fs-async.js';
 import { hostname } from 'node:os';
 import { randomHex } from '../os/random.js';
+import { sleep } from '../os/timeout.js';
 import { FILE_MODE } from './atomic.js';
 import { fsError, hasErrno, storeError } from './store-error.js';
 
@@ -135,8 +136,4 @@ export function pidAlive(pid: number): boolean {
   } catch (err) {
     return hasErrno(err, 'EPERM');
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DisksSection, Filesystem } from '../../../../shared/snapshot/metrics/disks.js';
-import { listProcDirSync, readProcFileSync } from '../../os/proc-read.js';
+import { listDirSync } from '../../os/files.js';
+import { readProcFileSync } from '../../os/proc-read.js';
 import type { ReaderContext } from '../../snapshot/reader.js';
 import {
   diskIoEntries,
@@ -21,8 +22,7 @@ const STATFS_TIMEOUT_MS = 1500;
 /** Reads the I/O counters of the whole block devices (procfs and sysfs only, no child process). */
 export async function readDiskSample(ctx: ReaderContext): Promise<DiskSample> {
   const stats = readProcFileSync(join(ctx.procRoot, 'diskstats'));
-  const listed = listProcDirSync(join(ctx.sysRoot, 'block'));
-  const block = 'names' in listed ? listed.names : [];
+  const block = listDirSync(join(ctx.sysRoot, 'block'));
   const atMs = monotonicMs();
   return { atMs, devices: selectDevices(parseDiskstats(stats ?? ''), new Set(block)) };
 }

@@ -80,8 +80,7 @@ const LOCAL_FSTYPES: ReadonlySet<string> = new Set([
 
 /**
  * statfs of a mount: synchronous for local filesystems (microseconds, and no thread-pool round trip
- * on every sampler refresh, whose pool threads keep glibc arenas that only grow), bounded and on the
- * thread pool for everything else.
+ * on every sampler refresh), bounded and on the thread pool for everything else.
  */
 export function mountStatfs(
   mount: { readonly mountpoint: string; readonly fstype: string },
