@@ -11,13 +11,17 @@ import { closeSync, openSync, read, readSync, readdirSync, readlinkSync } from '
 
 let buffer = Buffer.allocUnsafe(16 * 1024);
 
-/** Reads a procfs file synchronously; null when it is gone or not readable. */
-export function readProcFileSync(path: string): string | null {
+/**
+ * Reads a procfs file synchronously into a buffer shared by every call; returns the byte count, or -1
+ * when the file is gone or not readable. The bytes are valid until the next call (`procBytes()`); the
+ * sampler parses every process's stat from them without making a string of it.
+ */
+export function readProcBytesSync(path: string): number {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch {
-    return null;
+    return -1;
   }
   try {
     let length = 0;
@@ -29,15 +33,25 @@ export function readProcFileSync(path: string): string | null {
       }
       // Position null: seq_file renders sequentially, so read from the current offset.
       const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
+      if (n === 0) return length;
       length += n;
     }
-    return buffer.toString('utf8', 0, length);
   } catch {
-    return null;
+    return -1;
   } finally {
     closeSync(fd);
   }
+}
+
+/** The buffer the last readProcBytesSync filled (it may be replaced by a bigger one on the next). */
+export function procBytes(): Buffer {
+  return buffer;
+}
+
+/** Reads a procfs file synchronously; null when it is gone or not readable. */
+export function readProcFileSync(path: string): string | null {
+  const length = readProcBytesSync(path);
+  return length < 0 ? null : buffer.toString('utf8', 0, length);
 }
 
 /** Why a procfs lookup failed: `vanished` when the process or fd went away, `denied` otherwise. */

@@ -95,12 +95,13 @@ export class RawRing {
     this.times[row] = t;
     const base = row * this.slots;
     this.vals.fill(NaN, base, base + this.slots);
-    for (const [k, v] of values) {
+    // forEach, not for-of: no [key, value] array per metric per tick.
+    values.forEach((v, k) => {
       const i = this.slot(k);
-      if (i < 0) continue;
+      if (i < 0) return;
       this.vals[base + i] = v;
       this.lastSeen[i] = t;
-    }
+    });
   }
 
   /** Number of points held. */
@@ -135,7 +136,7 @@ export class MinuteAccumulator {
 
   /** Adds one tick's values. */
   add(values: Values): void {
-    for (const [k, v] of values) {
+    values.forEach((v, k) => {
       const a = this.acc.get(k);
       if (!a) this.acc.set(k, { min: v, max: v, sum: v, n: 1 });
       else {
@@ -144,7 +145,7 @@ export class MinuteAccumulator {
         a.sum += v;
         a.n++;
       }
-    }
+    });
   }
 
   /** True when no tick has been added. */

@@ -9,18 +9,26 @@ import { usageFields } from '../metrics/cpu/usage.js';
 import { diskIoEntries, parseDiskstats, selectDevices, type DiskSample } from '../metrics/disks/parse.js';
 import { memoryFromMeminfo, parseMeminfo, swapFromMeminfo } from '../metrics/memory/parse.js';
 import { parseNetDev, ratePerSecond, type NetSample } from '../metrics/network/parse.js';
-import { cpuPercents, rankBy } from '../metrics/processes/parse.js';
+import { cpuShare } from '../metrics/processes/parse.js';
 import { listDirSync, listPidsSync } from '../os/files.js';
 import { userName, userNames } from '../os/passwd.js';
 import {
+  CLOCK_TICKS_PER_SECOND,
   formatCmdline,
-  parseProcStat,
+  parseProcStatBytes,
   parseProcStatus,
   parseUptime,
-  type ProcStat,
+  type StatNumbers,
 } from '../os/proc-parse.js';
-import { readFileAsync, readProcFileSync, yieldToEventLoop } from '../os/proc-read.js';
+import {
+  procBytes,
+  readFileAsync,
+  readProcBytesSync,
+  readProcFileSync,
+  yieldToEventLoop,
+} from '../os/proc-read.js';
 import type { LightSections } from './map.js';
+import { ScanColumns, TopCandidates, WindowStart } from './proc-scan.js';
 import { monotonicMs } from '../os/clock.js';
 
 const IFF_UP = 0x1;
@@ -35,13 +43,18 @@ const PROCESS_SCAN_MIN_MS = 1900;
 // again after a minute: a process may retitle itself (setproctitle: postgres, nginx workers).
 const COMMAND_CACHE_MAX = 1024;
 const COMMAND_REFRESH_MS = 60_000;
+// Candidates beyond the top N, for top processes that exit between the scan and their status read.
+const TOP_SPARES = 6;
+const ZOMBIE = 'Z'.charCodeAt(0);
+const NO_ZOMBIES: readonly number[] = Object.freeze([]);
 
 /** Counters of the previous tick, kept for the next one's rates. */
 interface Previous {
   cpu?: CpuStat;
   disks?: DiskSample;
   net?: NetSample;
-  procs?: { atMs: number; ticks: Map<number, { cpuTicks: number; starttime: number }> };
+  /** The last process scan; its columns are the next scan's CPU window start. */
+  procs?: { atMs: number; cols: ScanColumns };
   /** The last process section, reused until the next scan is due. */
   procSection?: LightSections['processes'];
 }
@@ -58,12 +71,32 @@ export class LinuxFastPath {
   private prev: Previous = {};
   private block: { names: Set<string>; at: number } | undefined;
   private links = new Map<string, { virtual: boolean; loopback: boolean }>();
-  private commands = new Map<string, { user: string | null; command: string; at: number }>();
+  /** Per pid; `starttime` tells a reused pid from the process that had it. */
+  private commands = new Map<
+    number,
+    { starttime: number; user: string | null; command: string; at: number }
+  >();
+  /** `procRoot` with one trailing slash: per-process paths are concatenated, not path.join'ed (per scan). */
+  private readonly procDir: string;
+  private readonly netDir: string;
+  /** Two scans' columns, alternating: one is the window start while the other is filled. */
+  private readonly scans = [new ScanColumns(), new ScanColumns()] as const;
+  private readonly stat: StatNumbers = {
+    pid: 0,
+    state: 0,
+    cpuTicks: 0,
+    starttime: 0,
+    commStart: 0,
+    commEnd: 0,
+  };
 
   constructor(
     private readonly procRoot = '/proc',
     private readonly sysRoot = '/sys',
-  ) {}
+  ) {
+    this.procDir = procRoot.endsWith('/') ? procRoot : `${procRoot}/`;
+    this.netDir = `${join(sysRoot, 'class', 'net')}/`;
+  }
 
   /** Forgets the previous counters: the next tick has no rates (after a sleep). */
   reset(): void {
@@ -139,8 +172,9 @@ export class LinuxFastPath {
   ): NonNullable<LightSections['network']>['interfaces'] {
     const ms = start ? end.atMs - start.atMs : 0;
     const seen = new Map<string, { virtual: boolean; loopback: boolean }>();
-    const out = [...end.counters].map(([name, c]) => {
-      const dir = join(this.sysRoot, 'class', 'net', name);
+    const out: Array<NonNullable<LightSections['network']>['interfaces'][number]> = [];
+    end.counters.forEach((c, name) => {
+      const dir = `${this.netDir}${name}`;
       let kind = this.links.get(name);
       if (!kind) {
         let target = '';
@@ -149,73 +183,94 @@ export class LinuxFastPath {
         } catch {
           // not in sysfs (another namespace's procRoot): treat as physical
         }
-        const loopback = this.file(join(dir, 'type'))?.trim() === ARPHRD_LOOPBACK || name === 'lo';
+        const loopback = this.file(`${dir}/type`)?.trim() === ARPHRD_LOOPBACK || name === 'lo';
         kind = { virtual: target.includes('/devices/virtual/'), loopback };
       }
       seen.set(name, kind);
-      const flags = parseInt(this.file(join(dir, 'flags'))?.trim() ?? '', 16);
-      const oper = this.file(join(dir, 'operstate'))?.trim() || 'unknown';
+      const flags = parseInt(this.file(`${dir}/flags`)?.trim() ?? '', 16);
+      const oper = this.file(`${dir}/operstate`)?.trim() || 'unknown';
       // As the network reader decides: IFF_UP unless the kernel says the link passes no traffic.
       const up = Number.isNaN(flags) ? oper === 'up' : (flags & IFF_UP) !== 0 && !DOWN_STATES.has(oper);
       const b = start?.counters.get(name);
-      return {
+      out.push({
         name,
         type: kind.loopback ? ('loopback' as const) : ('ethernet' as const),
         virtual: kind.virtual,
         up,
         rx_bytes_per_s: b ? ratePerSecond(b.rxBytes, c.rxBytes, ms) : null,
         tx_bytes_per_s: b ? ratePerSecond(b.txBytes, c.txBytes, ms) : null,
-      };
+      });
     });
     this.links = seen; // forget links that are gone (container churn)
     return out;
   }
 
-  /** One scan of /proc/[pid]/stat; owner and command line only for the top processes, cached. */
+  /**
+   * One scan of every /proc/[pid]/stat into typed columns (see proc-scan.ts); owner and command line
+   * only for the top processes, cached.
+   */
   private async processes(
     topN: number,
   ): Promise<{ section: LightSections['processes']; next: Previous['procs'] }> {
     const pids = listPidsSync(this.procRoot);
+    // procfs lists pids in ascending order already (so this costs one pass); a fixture tree may not.
+    pids.sort((a, b) => a - b);
     const atMs = monotonicMs();
-    const entries: ProcStat[] = [];
+    const prev = this.prev.procs;
+    const cols = prev?.cols === this.scans[0] ? this.scans[1] : this.scans[0];
+    cols.clear();
+    // Without a previous scan (first tick, after a sleep) rank by lifetime share, as the reader does.
+    const uptimeS = prev ? 0 : (parseUptime(this.file(`${this.procDir}uptime`) ?? '') ?? 0);
+    const window = prev ? new WindowStart(prev.cols) : null;
+    const elapsedS = prev ? (atMs - prev.atMs) / 1000 : 0;
+    // A few spares: a top process may exit before its status is read, and the next one takes its place.
+    const candidates = new TopCandidates(topN + TOP_SPARES);
+    const st = this.stat;
+    let zombies: number[] | undefined;
     for (let i = 0; i < pids.length; i++) {
       if (i > 0 && i % 256 === 0) await yieldToEventLoop();
-      const text = this.file(join(this.procRoot, String(pids[i]), 'stat'));
-      const e = text === null ? null : parseProcStat(text);
-      if (e) entries.push(e);
+      const length = readProcBytesSync(`${this.procDir}${pids[i]}/stat`);
+      const bytes = procBytes();
+      if (length < 0 || !parseProcStatBytes(bytes, length, st)) continue;
+      cols.push(st.pid, st.cpuTicks, st.starttime);
+      if (st.state === ZOMBIE) (zombies ??= []).push(st.pid);
+      const score = window
+        ? cpuShare(st.cpuTicks - window.ticksAt(st.pid, st.starttime), elapsedS)
+        : cpuShare(st.cpuTicks, uptimeS - st.starttime / CLOCK_TICKS_PER_SECOND);
+      if (candidates.accepts(score))
+        candidates.add({
+          pid: st.pid,
+          starttime: st.starttime,
+          comm: bytes.toString('utf8', st.commStart, st.commEnd),
+          score,
+        });
     }
-    const prev = this.prev.procs;
-    // Without a previous scan (first tick, after a sleep) rank by lifetime share, as the reader does.
-    const uptimeS = prev ? null : parseUptime(this.file(join(this.procRoot, 'uptime')) ?? '');
-    const cpu = prev
-      ? cpuPercents(entries, { kind: 'window', start: prev.ticks, elapsedMs: atMs - prev.atMs })
-      : cpuPercents(entries, { kind: 'lifetime', uptimeS: uptimeS ?? 0 });
     const names = userNames();
     const top: Array<NonNullable<LightSections['processes']>['top_cpu'][number]> = [];
-    const live = new Set<string>();
-    for (const e of rankBy(entries, (x) => cpu.get(x.pid) ?? 0)) {
+    const live = new Set<number>();
+    for (const e of candidates.items) {
       if (top.length >= topN) break;
-      const dir = join(this.procRoot, String(e.pid));
-      const status = this.file(join(dir, 'status'));
+      const dir = `${this.procDir}${e.pid}/`;
+      const status = this.file(`${dir}status`);
       if (status === null) continue; // exited since the scan: the next one takes its place
       const st = parseProcStatus(status);
-      const key = `${e.pid}:${e.starttime}`;
-      live.add(key);
-      let c = this.commands.get(key);
-      if (!c || atMs - c.at > COMMAND_REFRESH_MS) {
+      live.add(e.pid);
+      let c = this.commands.get(e.pid);
+      if (!c || c.starttime !== e.starttime || atMs - c.at > COMMAND_REFRESH_MS) {
         c = {
+          starttime: e.starttime,
           user: userName(names, st.euid),
-          command: formatCmdline(await readFileAsync(join(dir, 'cmdline')), e.comm),
+          command: formatCmdline(await readFileAsync(`${dir}cmdline`), e.comm),
           at: atMs,
         };
-        this.commands.set(key, c);
+        this.commands.set(e.pid, c);
       }
       top.push({
         pid: e.pid,
         name: e.comm,
         command: c.command,
         user: c.user,
-        cpu_percent: cpu.get(e.pid) ?? 0,
+        cpu_percent: e.score,
         rss_bytes: st.rssBytes ?? 0,
       });
     }
@@ -223,16 +278,17 @@ export class LinuxFastPath {
     // scan to the next, and reading their cmdline again each time was most of the sampler's
     // thread-pool work. Processes that exited (or whose pid was reused) are dropped; the cap bounds
     // a machine that forks without end.
-    const ticks = new Map(entries.map((e) => [e.pid, { cpuTicks: e.cpuTicks, starttime: e.starttime }]));
-    for (const k of this.commands.keys()) {
-      const [pid, starttime] = k.split(':').map(Number);
-      if (ticks.get(pid!)?.starttime !== starttime) this.commands.delete(k);
-    }
+    this.commands.forEach((c, pid) => {
+      const row = cols.indexOf(pid);
+      if (row < 0 || cols.start[row] !== c.starttime) this.commands.delete(pid);
+    });
     if (this.commands.size > COMMAND_CACHE_MAX)
-      for (const k of this.commands.keys()) if (!live.has(k)) this.commands.delete(k);
+      this.commands.forEach((_, pid) => {
+        if (!live.has(pid)) this.commands.delete(pid);
+      });
     return {
-      section: { total: entries.length, zombies: entries.filter((e) => e.state === 'Z'), top_cpu: top },
-      next: { atMs, ticks },
+      section: { total: cols.length, zombies: zombies ?? NO_ZOMBIES, top_cpu: top },
+      next: { atMs, cols },
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { DiskIo } from '../../../../shared/snapshot/metrics/disks.js';
+import { Fields, forEachLine } from '../../os/fields.js';
 
 /** One line of /proc/<pid>/mountinfo, unescaped. */
 export interface MountEntry {
@@ -158,19 +159,33 @@ const SECTOR_BYTES = 512;
 /** Parses /proc/diskstats (Documentation/admin-guide/iostats.rst); short lines are skipped. */
 export function parseDiskstats(text: string): DiskCounters[] {
   const out: DiskCounters[] = [];
-  for (const line of text.split('\n')) {
-    const f = line.trim().split(/\s+/);
-    if (f.length < 14) continue;
-    const n = (i: number): number => Number(f[i]);
+  const f = new Fields();
+  // Read in place, line by line (the sampler parses this file every tick).
+  forEachLine(text, (from, to) => {
+    f.reset(text, from, to);
+    if (!f.skip(3)) return; // major, minor, name
+    const device = f.str();
+    // Counters 1, 3, 5, 7 and 10 of Documentation/admin-guide/iostats.rst.
+    const reads = f.nextNumber();
+    f.next();
+    const readSectors = f.nextNumber();
+    f.next();
+    const writes = f.nextNumber();
+    f.next();
+    const writeSectors = f.nextNumber();
+    f.skip(2);
+    const ioTimeMs = f.nextNumber();
+    // Every kernel prints at least 11 counters (4.18+ 15, 5.5+ 17); fewer: not a device line.
+    if (!f.next()) return;
     out.push({
-      device: f[2] ?? '',
-      reads: n(3),
-      readBytes: n(5) * SECTOR_BYTES,
-      writes: n(7),
-      writeBytes: n(9) * SECTOR_BYTES,
-      ioTimeMs: n(12),
+      device,
+      reads,
+      readBytes: readSectors * SECTOR_BYTES,
+      writes,
+      writeBytes: writeSectors * SECTOR_BYTES,
+      ioTimeMs,
     });
-  }
+  });
   return out;
 }
 

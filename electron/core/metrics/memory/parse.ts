@@ -1,4 +1,5 @@
 import type { MemorySection, SwapSection } from '../../../../shared/snapshot/metrics/memory.js';
+import { Fields, forEachLine } from '../../os/fields.js';
 
 /** Fields of /proc/meminfo in bytes (the kernel prints kB; HugePages_* counts are kept as printed). */
 export type Meminfo = ReadonlyMap<string, number>;
@@ -6,17 +7,18 @@ export type Meminfo = ReadonlyMap<string, number>;
 /** Parses /proc/meminfo ("Key:   123 kB" lines). */
 export function parseMeminfo(text: string): Meminfo {
   const out = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const [num, unit] = line
-      .slice(colon + 1)
-      .trim()
-      .split(/\s+/);
-    const v = Number(num);
-    if (num === undefined || num === '' || !Number.isFinite(v)) continue;
-    out.set(line.slice(0, colon), unit === 'kB' ? v * 1024 : v);
-  }
+  const f = new Fields();
+  // Read in place, line by line (the sampler parses this file every tick).
+  forEachLine(text, (from, to) => {
+    const colon = text.indexOf(':', from);
+    if (colon <= from || colon >= to) return;
+    f.reset(text, colon + 1, to);
+    if (!f.next()) return;
+    const v = f.number();
+    if (!Number.isFinite(v)) return;
+    const kB = f.next() && f.end - f.start === 2 && text.startsWith('kB', f.start);
+    out.set(text.slice(from, colon), kB ? v * 1024 : v);
+  });
   return out;
 }
 

@@ -1,3 +1,5 @@
+import { Fields, forEachLine } from '../../os/fields.js';
+
 /** Cumulative traffic counters of one interface. */
 export interface NetCounters {
   readonly rxBytes: number;
@@ -26,27 +28,32 @@ export interface DefaultRoute {
 /** Parses /proc/net/dev: two header lines, then `name: 8 receive and 8 transmit counters`. */
 export function parseNetDev(text: string): Map<string, NetCounters> {
   const out = new Map<string, NetCounters>();
-  for (const line of text.split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon < 0) continue;
-    const f = line
-      .slice(colon + 1)
-      .trim()
-      .split(/\s+/)
-      .map(Number);
-    if (f.length < 16 || f.some((n) => !Number.isFinite(n))) continue;
-    const n = (i: number): number => f[i] ?? 0;
-    out.set(line.slice(0, colon).trim(), {
-      rxBytes: n(0),
-      rxPackets: n(1),
-      rxErrors: n(2),
-      rxDropped: n(3),
-      txBytes: n(8),
-      txPackets: n(9),
-      txErrors: n(10),
-      txDropped: n(11),
+  const f = new Fields();
+  const v = new Float64Array(16);
+  // Read in place, line by line (the sampler parses this file every tick).
+  forEachLine(text, (from, to) => {
+    const colon = text.indexOf(':', from);
+    if (colon < 0 || colon >= to) return;
+    f.reset(text, colon + 1, to);
+    let n = 0;
+    while (f.next()) {
+      const x = f.number();
+      if (!Number.isFinite(x)) return;
+      if (n < v.length) v[n] = x;
+      n++;
+    }
+    if (n < 16) return;
+    out.set(text.slice(from, colon).trim(), {
+      rxBytes: v[0]!,
+      rxPackets: v[1]!,
+      rxErrors: v[2]!,
+      rxDropped: v[3]!,
+      txBytes: v[8]!,
+      txPackets: v[9]!,
+      txErrors: v[10]!,
+      txDropped: v[11]!,
     });
-  }
+  });
   return out;
 }
 

@@ -69,10 +69,15 @@ export function cpuPercents(entries: readonly ProcStat[], basis: CpuBasis): Map<
       ticks = e.cpuTicks;
       seconds = basis.uptimeS - e.starttime / CLOCK_TICKS_PER_SECOND;
     }
-    const pct = seconds > 0 ? (ticks / CLOCK_TICKS_PER_SECOND / seconds) * 100 : 0;
-    out.set(e.pid, round2(Math.max(0, pct)));
+    out.set(e.pid, cpuShare(ticks, seconds));
   }
   return out;
+}
+
+/** Share of one core, in percent rounded to 0.01, of `ticks` clock ticks spent over `seconds`. */
+export function cpuShare(ticks: number, seconds: number): number {
+  const pct = seconds > 0 ? (ticks / CLOCK_TICKS_PER_SECOND / seconds) * 100 : 0;
+  return round2(Math.max(0, pct));
 }
 
 /** Entries ordered best first by `score`, ties by pid so the lists are stable from run to run. */

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Sample } from '../../../../shared/contract/sample.js';
 import { Collector } from '../../../../electron/core/sampler/collect.js';
 import { LinuxFastPath } from '../../../../electron/core/sampler/linux.js';
+import { collectLinux } from '../../../../electron/core/metrics/processes/linux.js';
+import { testContext } from '../../../helpers/context.js';
 import { tempDir } from './fakes.js';
 
 const fixtures = fileURLToPath(new URL('../../../../test/fixtures/', import.meta.url));
@@ -110,6 +112,25 @@ describe('LinuxFastPath on a fixture tree', () => {
     const after = await commands(100);
     expect(after.get(reused)).toBe(`retitled-${reused}`);
     expect(after.get(pids[0]!)).toBe(all.get(pids[0]!));
+  });
+
+  it('ranks the top processes and counts zombies as the processes reader does', async () => {
+    // Lifetime basis (first scan): both rank by each process's share of one core since it started.
+    await writeFile(join(proc, 'uptime'), '200000.00 390000.00\n');
+    for (const topN of [1, 3, 20]) {
+      const viaReader = await collectLinux(testContext({ procRoot: proc, topN }), undefined);
+      const fast = new LinuxFastPath(proc, sys);
+      const r = await fast.read(topN);
+      const row = (p: { pid: number; name: string; cpu_percent: number; rss_bytes: number }) => [
+        p.pid,
+        p.name,
+        p.cpu_percent,
+        p.rss_bytes,
+      ];
+      expect(r.processes?.top_cpu.map(row)).toEqual(viaReader.top_cpu.map(row));
+      expect(r.processes?.total).toBe(viaReader.total);
+      expect(r.processes?.zombies.length).toBe(viaReader.zombies.length);
+    }
   });
 
   it('feeds samples that validate against the contract', async () => {
