@@ -1,7 +1,8 @@
 // `node scripts/bench-sampler.mjs`: what the live sampler costs. Bundles the Sampler from source with
-// esbuild to a temporary file, then runs two child processes side by side for BENCH_SAMPLER_SECONDS
-// (default 300): the Sampler at a 1 s interval, and a naive systeminformation sampler (currentLoad,
-// mem, networkStats, fsSize, disksIO every 1 s). Each child's CPU time is read from /proc/<pid>/stat
+// esbuild to a temporary file, then runs three child processes side by side for BENCH_SAMPLER_SECONDS
+// (default 300): the Sampler at a 1 s interval as `serve` and the app run it (tuneForAllDay(): no
+// TurboFan), the same Sampler with V8's defaults (`jit`, the comparison for that choice), and a naive
+// systeminformation sampler (currentLoad, mem, networkStats, fsSize, disksIO every 1 s). Each child's CPU time is read from /proc/<pid>/stat
 // (utime + stime + cutime + cstime, so the children it spawns count too) between its `ready` and `done`
 // lines, i.e. after start-up; RSS is taken every 5 s (split into anonymous and file-backed pages from
 // /proc/self/status), the live heap (after a forced GC) at both ends.
@@ -9,7 +10,7 @@
 // growth, both extrapolated linearly to 30 minutes, and the naive/sampler CPU ratio. Not a test: numbers vary
 // with the machine. Targets: ≤ 1 % of one core, RSS ≤ 70 MiB, growth ≤ 5 MiB over 30 min. Exits 1 when
 // the sampler misses one. Linux only (it reads /proc). BENCH_SAMPLER_SEQUENTIAL=1 runs them one after
-// the other instead, so neither disturbs the other's measurement.
+// the other instead, so none disturbs another's measurement.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,8 +26,9 @@ if (process.argv[2] === '--child') {
   const seconds = Number(secondsArg);
   let ticks = 0;
   let stop;
-  if (kind === 'sampler') {
-    const { Sampler } = await import(pathToFileURL(bundle).href);
+  if (kind === 'sampler' || kind === 'jit') {
+    const { Sampler, tuneForAllDay } = await import(pathToFileURL(bundle).href);
+    if (kind === 'sampler') tuneForAllDay();
     const sampler = new Sampler({ intervalMs: 1000, dataDir });
     sampler.onSample(() => ticks++);
     await sampler.start();
@@ -199,7 +201,9 @@ async function main() {
     const bundle = join(dir, 'sampler.mjs');
     await build({
       stdin: {
-        contents: "export { Sampler } from './electron/core/sampler/sampler.ts';",
+        contents:
+          "export { Sampler } from './electron/core/sampler/sampler.ts';\n" +
+          "export { tuneForAllDay } from './electron/core/os/all-day.ts';",
         resolveDir: root,
         loader: 'ts',
       },
@@ -215,11 +219,20 @@ async function main() {
       logLevel: 'warning',
     });
     console.log(`bench-sampler: ${seconds} s at 1 s, ${sequential ? 'one after the other' : 'side by side'}`);
-    const runs = sequential
-      ? [await run('sampler', seconds, bundle, join(dir, 'data')), await run('naive', seconds)]
-      : await Promise.all([run('sampler', seconds, bundle, join(dir, 'data')), run('naive', seconds)]);
-    const [s, naive] = runs.map((r) => report(r, clk));
+    const children = [
+      () => run('sampler', seconds, bundle, join(dir, 'data')),
+      () => run('jit', seconds, bundle, join(dir, 'data-jit')),
+      () => run('naive', seconds),
+    ];
+    const runs = [];
+    if (sequential) for (const c of children) runs.push(await c());
+    else runs.push(...(await Promise.all(children.map((c) => c()))));
+    const [s, jit, naive] = runs.map((r) => report(r, clk));
     console.log(`naive / sampler CPU: ${(naive.procPct / s.procPct).toFixed(1)}×`);
+    console.log(
+      `sampler (no TurboFan) vs jit: CPU ${(s.procPct / jit.procPct).toFixed(2)}×, ` +
+        `RSS growth ${(s.growth / MiB).toFixed(2)} vs ${(jit.growth / MiB).toFixed(2)} MiB`,
+    );
     const misses = [];
     if (s.procPct > 1) misses.push(`CPU ${s.procPct.toFixed(2)} % > 1 %`);
     if (s.max > 70 * MiB) misses.push(`RSS ${(s.max / MiB).toFixed(1)} MiB > 70 MiB`);

@@ -24,6 +24,7 @@ import type { Status } from '../../shared/contract/api.js';
 import { worstStatus } from '../../shared/fleet/status.js';
 import { createTranslator, resolveLang, type Translator } from '../../shared/i18n/index.js';
 import { loadConfig } from '../core/config/load.js';
+import { tuneForAllDay } from '../core/os/all-day.js';
 import { createFleetOps } from '../core/fleet/ops.js';
 import { isUserError } from '../core/errors.js';
 import { openSettingsStore, type ConfFactory, type RawSettings } from '../core/settings/index.js';
@@ -375,6 +376,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  // The main process samples all day: no TurboFan, so its memory stays flat (core/os/all-day.ts).
+  tuneForAllDay();
   // Before ready, and the app's only call: standard + secure, nothing more (report-protocol.ts).
   registerReportScheme(protocol);
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);

@@ -4,6 +4,7 @@ import { homedir, hostname, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createFleetOps } from '../../core/fleet/ops.js';
 import { userError } from '../../core/messages.js';
+import { tuneForAllDay } from '../../core/os/all-day.js';
 import { userDataDir } from '../../core/paths.js';
 import { AuditLog, AUDIT_FILE } from '../../server/audit.js';
 import { Sessions } from '../../server/auth.js';
@@ -98,6 +99,8 @@ export async function run(args: string[], io: CliIo): Promise<ExitCode> {
     return ExitCode.Ok;
   }
 
+  // A server samples all day: no TurboFan from here on, so its memory stays flat (core/os/all-day.ts).
+  tuneForAllDay();
   // Listen for signals before anything starts: a SIGTERM during start-up still shuts down cleanly.
   const stopSignal = new Promise<string>((done) => {
     const on = (sig: NodeJS.Signals): void => {
