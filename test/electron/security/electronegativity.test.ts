@@ -64,10 +64,20 @@ beforeAll(() => {
       'new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n',
   );
   const hook = join(work, 'no-network.cjs');
+  // The tool writes its CSV header (flag 'w') and its rows (flag 'a') with two concurrent async
+  // writeFile calls: on a busy machine the header's write can land after the rows', at offset 0,
+  // over the first row's first 77 characters (seen once in a full `npm test`). Made synchronous
+  // here, the two writes happen in the order the tool issues them.
   writeFileSync(
     hook,
     "const deny = () => { throw new Error('no network in tests'); };\n" +
-      "for (const m of ['http', 'https']) { const mod = require(m); mod.request = deny; mod.get = deny; }\n",
+      "for (const m of ['http', 'https']) { const mod = require(m); mod.request = deny; mod.get = deny; }\n" +
+      "const fs = require('fs');\n" +
+      'fs.writeFile = (file, data, opts, cb) => {\n' +
+      "  if (typeof opts === 'function') { cb = opts; opts = undefined; }\n" +
+      '  try { fs.writeFileSync(file, data, opts); } catch (e) { return cb(e); }\n' +
+      '  cb(null);\n' +
+      '};\n',
   );
   const out = join(work, 'out.csv');
   const r = spawnSync(
