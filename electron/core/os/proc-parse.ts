@@ -13,10 +13,6 @@ export const CLOCK_TICKS_PER_SECOND = 100;
 /** Task flag the kernel sets on kernel threads (include/linux/sched.h); they own no files. */
 export const PF_KTHREAD = 0x00200000;
 
-import { Fields } from './fields.js';
-
-const statFields = new Fields();
-
 /** The fields of /proc/[pid]/stat the readers use. */
 export interface ProcStat {
   readonly pid: number;
@@ -34,77 +30,57 @@ export interface ProcStat {
   readonly rssPages: number;
 }
 
-/** Parses /proc/[pid]/stat; null when the text is not a stat line (process gone mid-read). */
-export function parseProcStat(text: string): ProcStat | null {
-  // comm may itself contain ") (" and spaces, but the kernel prints it between the first '(' and the
-  // LAST ')', and nothing after that can contain a ')'.
-  const open = text.indexOf('(');
-  const close = text.lastIndexOf(')');
-  if (open < 0 || close < open) return null;
-  const pid = Number(text.slice(0, open));
-  if (!Number.isInteger(pid)) return null;
-  // Read in place (no split): this runs for every process on every sampler scan. Field k of proc(5)
-  // is the (k-2)th after the comm: state is field 3, rss field 24.
-  const f = statFields.reset(text, close + 1);
-  if (!f.next()) return null;
-  const state = f.str();
-  let short = false;
-  const num = (skip: number): number => {
-    if (!f.skip(skip)) short = true;
-    const v = short ? 0 : f.number();
-    return Number.isFinite(v) ? v : 0;
-  };
-  const ppid = num(1); // field 4
-  const flags = num(5); // field 9
-  const utime = num(5); // field 14
-  const stime = num(1); // field 15
-  const threads = num(5); // field 20
-  const starttime = num(2); // field 22
-  const rssPages = num(2); // field 24
-  // Fewer than the 24 fields every kernel since 2.6 prints: not a stat line.
-  if (short) return null;
-  return {
-    pid,
-    comm: text.slice(open + 1, close),
-    state,
-    ppid,
-    flags,
-    cpuTicks: utime + stime,
-    threads,
-    starttime,
-    rssPages,
-  };
-}
-
-/** What a process scan needs from /proc/[pid]/stat, filled in place by parseProcStatBytes. */
+/** The numbers of /proc/[pid]/stat, filled in place by parseProcStatBytes. */
 export interface StatNumbers {
   pid: number;
   /** Char code of the one-letter state (R, S, Z, ...). */
   state: number;
+  ppid: number;
+  flags: number;
   /** utime + stime, in clock ticks. */
   cpuTicks: number;
+  threads: number;
   /** Start time in clock ticks after boot. */
   starttime: number;
+  rssPages: number;
   /** Where the comm lies in the bytes (start inclusive, end exclusive), to decode it only when wanted. */
   commStart: number;
   commEnd: number;
 }
 
+/** A StatNumbers to fill. */
+export function statNumbers(): StatNumbers {
+  return {
+    pid: 0,
+    state: 0,
+    ppid: 0,
+    flags: 0,
+    cpuTicks: 0,
+    threads: 0,
+    starttime: 0,
+    rssPages: 0,
+    commStart: 0,
+    commEnd: 0,
+  };
+}
+
 const SPACE = 32;
+const NEWLINE = 10;
 const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
 
 /**
- * parseProcStat for the sampler's scan of every process: reads the numbers straight from the file's
- * bytes into `out` — no string for the file, none per field, no object per process — and leaves the
- * comm where it is. False when the bytes are not a stat line. parseProcStat stays the one the
- * snapshot readers use; a test holds both to the same answers on the same files.
+ * Parses /proc/[pid]/stat straight from the file's bytes into `out`: no string for the file, none per
+ * field, no object per process (the sampler scans every process every other second), and the comm
+ * left where it is. False when the bytes are not a stat line (a process gone mid-read: empty).
  */
 export function parseProcStatBytes(b: Uint8Array, length: number, out: StatNumbers): boolean {
   let pid = 0;
   let i = 0;
   for (; i < length && b[i]! >= 48 && b[i]! <= 57; i++) pid = pid * 10 + b[i]! - 48;
   if (i === 0 || b[i] !== SPACE) return false;
+  // comm may itself contain ") (" and spaces, but the kernel prints it between the first '(' and the
+  // LAST ')', and nothing after that can contain a ')'.
   let open = i;
   while (open < length && b[open] !== OPEN_PAREN) open++;
   let close = length - 1;
@@ -114,46 +90,58 @@ export function parseProcStatBytes(b: Uint8Array, length: number, out: StatNumbe
   out.commStart = open + 1;
   out.commEnd = close;
   out.state = b[close + 2]!;
-  // Fields after the state, numbered as in proc(5) (state is 3): utime 14, stime 15, starttime 22.
+  // The fields after the state, numbered as in proc(5) (state is 3), up to rss (24): every kernel
+  // since 2.6 prints at least that many; fewer is not a stat line. A field that is not plain digits
+  // (none of the ones read here ever is) reads as 0.
   let field = 3;
   let pos = close + 3;
-  let utime = -1;
-  let stime = -1;
-  while (pos < length && field < 22) {
-    if (b[pos] !== SPACE) return false;
+  let utime = 0;
+  while (field < 24) {
+    if (pos >= length || b[pos] !== SPACE) return false;
     pos++;
     field++;
     let v = 0;
     let digits = true;
     const from = pos;
-    for (; pos < length && b[pos] !== SPACE && b[pos] !== 10; pos++) {
+    for (; pos < length && b[pos] !== SPACE && b[pos] !== NEWLINE; pos++) {
       const c = b[pos]!;
       if (c < 48 || c > 57) digits = false;
       else v = v * 10 + c - 48;
     }
     if (pos === from) return false;
-    if (field === 14) utime = digits ? v : 0;
-    else if (field === 15) stime = digits ? v : 0;
-    else if (field === 22) {
-      out.starttime = digits ? v : 0;
-      out.cpuTicks = utime + stime;
-      // As parseProcStat: fewer than 24 fields is not a stat line.
-      return skipFields(b, pos, length, 2);
-    }
-  }
-  return false;
-}
-
-/** True when `n` more space-separated fields follow `pos`. */
-function skipFields(b: Uint8Array, pos: number, length: number, n: number): boolean {
-  for (let k = 0; k < n; k++) {
-    if (pos >= length || b[pos] !== SPACE) return false;
-    pos++;
-    const from = pos;
-    while (pos < length && b[pos] !== SPACE && b[pos] !== 10) pos++;
-    if (pos === from) return false;
+    if (!digits) v = 0;
+    if (field === 4) out.ppid = v;
+    else if (field === 9) out.flags = v;
+    else if (field === 14) utime = v;
+    else if (field === 15) out.cpuTicks = utime + v;
+    else if (field === 20) out.threads = v;
+    else if (field === 22) out.starttime = v;
+    else if (field === 24) out.rssPages = v;
   }
   return true;
+}
+
+/** The ProcStat of stat bytes (see parseProcStatBytes); null when they are not a stat line. */
+export function procStatOf(b: Buffer, length: number): ProcStat | null {
+  const n = statNumbers();
+  if (!parseProcStatBytes(b, length, n)) return null;
+  return {
+    pid: n.pid,
+    comm: b.toString('utf8', n.commStart, n.commEnd),
+    state: String.fromCharCode(n.state),
+    ppid: n.ppid,
+    flags: n.flags,
+    cpuTicks: n.cpuTicks,
+    threads: n.threads,
+    starttime: n.starttime,
+    rssPages: n.rssPages,
+  };
+}
+
+/** Parses /proc/[pid]/stat text; null when it is not a stat line (process gone mid-read). */
+export function parseProcStat(text: string): ProcStat | null {
+  const b = Buffer.from(text, 'utf8');
+  return procStatOf(b, b.length);
 }
 
 /** True for kernel threads, which have no command line, no memory and no open files. */

@@ -3,13 +3,19 @@ import { listPidsSync } from './files.js';
 import {
   parseBootTime,
   parseMemTotal,
-  parseProcStat,
   parseProcStatus,
   parseUptime,
+  procStatOf,
   type ProcStat,
   type ProcStatus,
 } from './proc-parse.js';
-import { readFileAsync, readProcFileSync, yieldToEventLoop } from './proc-read.js';
+import {
+  procBytes,
+  readFileAsync,
+  readProcBytesSync,
+  readProcFileSync,
+  yieldToEventLoop,
+} from './proc-read.js';
 import { monotonicMs } from './clock.js';
 
 /** Every process's /proc/[pid]/stat at one moment, with the system figures needed to interpret it. */
@@ -43,8 +49,8 @@ export async function readProcTable(procRoot: string, signal?: AbortSignal): Pro
       await yieldToEventLoop();
       signal?.throwIfAborted();
     }
-    const text = readProcFileSync(`${procRoot}/${pids[i]}/stat`);
-    const parsed = text === null ? null : parseProcStat(text);
+    const length = readProcBytesSync(`${procRoot}/${pids[i]}/stat`);
+    const parsed = length < 0 ? null : procStatOf(procBytes(), length);
     if (parsed) entries.push(parsed);
   }
   return {

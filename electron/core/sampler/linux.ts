@@ -18,6 +18,7 @@ import {
   parseProcStatBytes,
   parseProcStatus,
   parseUptime,
+  statNumbers,
   type StatNumbers,
 } from '../os/proc-parse.js';
 import {
@@ -81,14 +82,7 @@ export class LinuxFastPath {
   private readonly netDir: string;
   /** Two scans' columns, alternating: one is the window start while the other is filled. */
   private readonly scans = [new ScanColumns(), new ScanColumns()] as const;
-  private readonly stat: StatNumbers = {
-    pid: 0,
-    state: 0,
-    cpuTicks: 0,
-    starttime: 0,
-    commStart: 0,
-    commEnd: 0,
-  };
+  private readonly stat: StatNumbers = statNumbers();
 
   constructor(
     private readonly procRoot = '/proc',

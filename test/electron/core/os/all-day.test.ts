@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_DAY_V8_FLAGS } from '../../../../electron/core/os/all-day.js';
 
 let dir: string;
 let moduleUrl: string;
@@ -51,10 +50,6 @@ function optimised(tuned: boolean): boolean {
 }
 
 describe('tuneForAllDay', () => {
-  it('names the V8 flag it sets', () => {
-    expect(ALL_DAY_V8_FLAGS).toBe('--no-turbofan');
-  });
-
   it('stops V8 from optimising hot code from then on (and a second call changes nothing)', () => {
     expect(optimised(false)).toBe(true); // without it, the loop gets TurboFan code
     expect(optimised(true)).toBe(false);
